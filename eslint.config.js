@@ -1,0 +1,34 @@
+// Lint rules. The one that matters most keeps src/core pure: no office-js, DOM, React or Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const impure = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'stream', 'url', 'util', 'crypto', 'zlib', 'worker_threads'], message: 'src/core is pure: no Node APIs.' },
+  { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core is pure: no React or Fluent UI.' },
+  { group: ['office-*', '@microsoft/office-js*', '@types/office-js'], message: 'src/core is pure: no office-js.' },
+  { group: ['exceljs', 'commander', '**/xlsx/**', '**/excel/**', '**/taskpane/**', '**/cli/**', '**/functions/**', '**/commands/**'], message: 'src/core depends on nothing outside src/core.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'no-mixed-operators': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: impure }],
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'Buffer', 'require', 'fetch', 'XMLHttpRequest', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);
