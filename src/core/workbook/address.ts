@@ -22,7 +22,7 @@ export function columnLetter(col: number): string {
 export function columnNumber(letters: string): number | undefined {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) return undefined;
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (const ch of letters.toUpperCase()) n = (n * 26) + (ch.charCodeAt(0) - 64);
   return n <= MAX_COLUMN ? n : undefined;
 }
 
