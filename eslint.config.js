@@ -16,7 +16,8 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      'no-mixed-operators': 'error',
+      // Parenthesise ?? mixed with ?: or logical operators (the Fluent politeness bug in the style notes).
+      'no-mixed-operators': ['error', { groups: [['??', '?:'], ['??', '&&', '||'], ['&&', '||']], allowSamePrecedence: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },

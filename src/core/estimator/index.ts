@@ -1,0 +1,14 @@
+export * from './types';
+export * from './issues';
+export { compensatedSum, CompensatedSum } from './compensated-sum';
+export { criticalValue } from './critical-value';
+export { buildDesign, type Design, type DesignCell } from './design';
+export { stratifiedVariance, type VarianceResult, type VarianceOptions } from './stratified-variance';
+export { estimateTotal, weightedTotal, type TotalEstimate } from './total-estimate';
+export { estimateRatio, type RatioEstimate } from './ratio-estimate';
+export { confidenceInterval, designDegreesOfFreedom, type Interval } from './confidence-interval';
+export { withPrecision, type RateWithPrecision } from './rate-with-precision';
+export { prepareSample, type SampleData } from './sample-data';
+export { estimateActive, type ActiveEstimates, type PaymentErrorRate, type UndeterminedEstimate } from './active-estimates';
+export { estimateNegative, type NegativeEstimates } from './negative-estimates';
+export { sampleSize, designEffect, type SampleSizeInput, type SampleSizePlan } from './sample-size';
