@@ -1,0 +1,44 @@
+/** Small helpers over a read cell value: blankness, plain text, and how to show it in a message. */
+import type { CellError, CellValue } from './port.js';
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && value.kind === 'error';
+}
+
+/** Blank: empty, or text of spaces only (spaces, non-breaking spaces, line breaks). */
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.replace(/[\s\u00A0]/g, '') === '');
+}
+
+/** `2023-07-01` (UTC date part). */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The cell as text, for labels and ids: text trimmed, numbers in JavaScript's shortest form,
+ * dates as `YYYY-MM-DD`, booleans as `TRUE`/`FALSE`, error values as their code, blank as ''.
+ */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return isoDate(value);
+  return value.code;
+}
+
+const SHOWN = 40;
+
+/** How a value is quoted in a message: `"abc"`, `12.5`, `TRUE`, `the date 2023-07-01`, `the error value #N/A`, `blank`. */
+export function describeCellValue(value: CellValue): string {
+  if (value === null) return 'blank';
+  if (typeof value === 'string') {
+    const oneLine = value.replace(/[\r\n]+/g, ' ');
+    return JSON.stringify(oneLine.length > SHOWN ? `${oneLine.slice(0, SHOWN - 1)}…` : oneLine);
+  }
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return `the date ${isoDate(value)}`;
+  return `the error value ${value.code}`;
+}

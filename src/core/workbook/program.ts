@@ -1,0 +1,36 @@
+/** The two PERM programs, read from a Program cell with the synonyms of the layout spec. */
+import { describeCellValue, isBlank } from './cell-value.js';
+import { normalizeLabel } from './normalize-label.js';
+import type { CellValue } from './port.js';
+import { parsedFail, parsedOk, type Parsed } from './parsed.js';
+
+export type Program = 'Medicaid' | 'CHIP';
+
+export const PROGRAMS: readonly Program[] = ['Medicaid', 'CHIP'];
+
+const FIX = 'Write Medicaid (or Title XIX) or CHIP (or Title XXI).';
+
+/** Normalised spellings (spaces, dashes and dots removed) → program. */
+const SYNONYMS: ReadonlyMap<string, Program> = new Map([
+  ['medicaid', 'Medicaid'],
+  ['titlexix', 'Medicaid'],
+  ['xix', 'Medicaid'],
+  ['mcd', 'Medicaid'],
+  ['chip', 'CHIP'],
+  ['titlexxi', 'CHIP'],
+  ['xxi', 'CHIP'],
+  ['schip', 'CHIP'],
+  ['mchip', 'CHIP'],
+]);
+
+function key(text: string): string {
+  return normalizeLabel(text).replace(/[\s\-.()]/g, '');
+}
+
+/** `Medicaid`, `Title XIX`, `XIX` → Medicaid; `CHIP`, `Title XXI`, `XXI`, `SCHIP`, `S-CHIP`, `M-CHIP` → CHIP (any case). */
+export function parseProgram(value: CellValue): Parsed<Program> {
+  if (isBlank(value)) return parsedFail(`The program is blank. ${FIX}`);
+  if (typeof value !== 'string') return parsedFail(`${describeCellValue(value)} is not a program. ${FIX}`);
+  const program = SYNONYMS.get(key(value));
+  return program === undefined ? parsedFail(`${describeCellValue(value)} is not a program. ${FIX}`) : parsedOk(program);
+}
