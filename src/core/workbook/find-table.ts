@@ -1,0 +1,253 @@
+/**
+ * Finds input tables by their headers, wherever they sit: any sheet, any start cell, headers in
+ * any order, case, spacing, dashes and line breaks ignored, with synonyms. Then reads their rows
+ * as records keyed by canonical column name, each value with its A1 address for messages.
+ */
+import { columnLetter } from './address.js';
+import { cellText, isBlank } from './cell-value.js';
+import { cellIssue, type Issue } from './issue.js';
+import { normalizeLabel } from './normalize-label.js';
+import { OWNED_SHEET_NAMES, sheetNameIn } from './owned-sheets.js';
+import type { CellValue, SheetSummary, WorkbookSource } from './port.js';
+
+/** A table to look for: canonical column name → accepted header spellings (the canonical name is always accepted). */
+export interface TableSpec {
+  readonly name: string;
+  readonly required: Readonly<Record<string, readonly string[]>>;
+  readonly optional?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Where a table was found. Rows and columns are 1-based sheet coordinates. */
+export interface FoundTable {
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** Canonical column name → 1-based sheet column. Optional columns appear only when present. */
+  readonly columns: Readonly<Record<string, number>>;
+  readonly firstDataRow: number;
+  /** Last row that may hold data: the sheet's last used row, or the row before the next table below. */
+  readonly lastRow: number;
+}
+
+/** A header row that had some of the required headers but not all: the basis of a helpful message. */
+export interface NearMiss {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly found: readonly string[];
+  readonly missing: readonly string[];
+}
+
+export interface FindTablesOptions {
+  /** Rows scanned from the top of each sheet's used range (default 30). */
+  readonly scanRows?: number;
+  /** Sheets never scanned (default: the add-in's own output sheets). */
+  readonly skipSheets?: readonly string[];
+  /** Scan only these sheets (matched ignoring case and spacing). */
+  readonly onlySheets?: readonly string[];
+}
+
+export const DEFAULT_SCAN_ROWS = 30;
+
+/** Header text → comparison key: normalised, with `*`, `:` and a trailing `($)` dropped. */
+export function headerKey(text: string): string {
+  return normalizeLabel(text.replace(/[*:]/g, ' ').replace(/\(\s*\$\s*\)\s*$/, ' '));
+}
+
+interface HeaderMatcher {
+  readonly canonical: string;
+  readonly required: boolean;
+  readonly keys: ReadonlySet<string>;
+}
+
+function matchers(spec: TableSpec): readonly HeaderMatcher[] {
+  const build = (entries: Readonly<Record<string, readonly string[]>>, required: boolean): HeaderMatcher[] =>
+    Object.entries(entries).map(([canonical, synonyms]) => ({
+      canonical,
+      required,
+      keys: new Set([canonical, ...synonyms].map(headerKey)),
+    }));
+  return [...build(spec.required, true), ...build(spec.optional ?? {}, false)];
+}
+
+/** Canonical name → the first column (within `cols`) whose header matches it. */
+function assign(keysByColumn: ReadonlyMap<number, string>, cols: readonly number[], all: readonly HeaderMatcher[]): Map<string, number> {
+  const taken = new Set<number>();
+  const out = new Map<string, number>();
+  for (const m of all) {
+    const col = cols.find((c) => !taken.has(c) && m.keys.has(keysByColumn.get(c) ?? ''));
+    if (col !== undefined) {
+      out.set(m.canonical, col);
+      taken.add(col);
+    }
+  }
+  return out;
+}
+
+/** Runs of adjacent non-blank header cells: side-by-side tables are separated by a blank column. */
+function segments(cols: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const c of cols) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last[last.length - 1] === c - 1) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+interface HeaderHit {
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+function hitsInRow(row: number, cells: readonly CellValue[], firstColumn: number, all: readonly HeaderMatcher[]): { hits: HeaderHit[]; near?: NearMiss & { score: number } } {
+  const keysByColumn = new Map<number, string>();
+  cells.forEach((v, i) => {
+    if (!isBlank(v) && typeof v === 'string') keysByColumn.set(firstColumn + i, headerKey(v));
+  });
+  const cols = [...keysByColumn.keys()];
+  const required = all.filter((m) => m.required);
+  const complete = (cmap: ReadonlyMap<string, number>) => required.every((m) => cmap.has(m.canonical));
+  const hits: HeaderHit[] = [];
+  for (const seg of segments(cols)) {
+    const cmap = assign(keysByColumn, seg, all);
+    if (complete(cmap)) hits.push({ headerRow: row, columns: cmap });
+  }
+  if (hits.length === 0) {
+    const whole = assign(keysByColumn, cols, all);
+    if (complete(whole)) hits.push({ headerRow: row, columns: whole });
+    else {
+      const found = required.filter((m) => whole.has(m.canonical)).map((m) => m.canonical);
+      if (found.length > 0) {
+        return { hits, near: { sheet: '', headerRow: row, found, missing: required.filter((m) => !whole.has(m.canonical)).map((m) => m.canonical), score: found.length } };
+      }
+    }
+  }
+  return { hits };
+}
+
+export interface TableSearch {
+  readonly tables: readonly FoundTable[];
+  /** Header rows that had some but not all required headers, best first (for the "not found" message). */
+  readonly nearMisses: readonly NearMiss[];
+}
+
+function sheetLastRow(s: SheetSummary): number {
+  return s.rowCount === 0 ? 0 : s.firstRow + s.rowCount - 1;
+}
+
+/** Finds every table matching `spec`, and the near misses. */
+export async function searchTables(source: WorkbookSource, spec: TableSpec, options: FindTablesOptions = {}): Promise<TableSearch> {
+  const scanRows = options.scanRows ?? DEFAULT_SCAN_ROWS;
+  const skip = options.skipSheets ?? OWNED_SHEET_NAMES;
+  const all = matchers(spec);
+  const tables: FoundTable[] = [];
+  const near: (NearMiss & { score: number })[] = [];
+  for (const summary of await source.sheets()) {
+    if (summary.rowCount === 0 || sheetNameIn(summary.name, skip)) continue;
+    if (options.onlySheets !== undefined && !sheetNameIn(summary.name, options.onlySheets)) continue;
+    const lastUsed = sheetLastRow(summary);
+    const hits: HeaderHit[] = [];
+    const toRow = Math.min(lastUsed, summary.firstRow + scanRows - 1);
+    for await (const chunk of source.readRows(summary.name, { fromRow: summary.firstRow, toRow })) {
+      for (const r of chunk) {
+        const found = hitsInRow(r.row, r.cells, summary.firstColumn, all);
+        hits.push(...found.hits);
+        if (found.near !== undefined) near.push({ ...found.near, sheet: summary.name });
+      }
+    }
+    for (const hit of hits) {
+      const cols = new Set(hit.columns.values());
+      // A later header row sharing a column ends this table (tables stacked one above another).
+      const below = hits.find((h) => h.headerRow > hit.headerRow && [...h.columns.values()].some((c) => cols.has(c)));
+      tables.push({
+        sheet: summary.name,
+        headerRow: hit.headerRow,
+        columns: Object.fromEntries(hit.columns),
+        firstDataRow: hit.headerRow + 1,
+        lastRow: below === undefined ? lastUsed : below.headerRow - 1,
+      });
+    }
+  }
+  near.sort((a, b) => b.score - a.score);
+  return { tables, nearMisses: near.map(({ score: _score, ...n }) => n) };
+}
+
+/** Every table matching `spec`, in sheet order then row order. */
+export async function findTables(source: WorkbookSource, spec: TableSpec, options: FindTablesOptions = {}): Promise<FoundTable[]> {
+  return [...(await searchTables(source, spec, options)).tables];
+}
+
+/** The message when no table was found: which headers to add, and where the closest candidate was. */
+export function tableNotFoundIssue(spec: TableSpec, search: TableSearch, severity: Issue['severity'] = 'error'): Issue {
+  const headers = Object.keys(spec.required).join(', ');
+  const best = search.nearMisses[0];
+  if (best === undefined) {
+    return cellIssue(severity, 'table.not-found', {}, `No ${spec.name} table found: no sheet has a header row with ${headers}. Add a table with these headers (any sheet, any position), or point at its range in the task pane.`);
+  }
+  return cellIssue(
+    severity,
+    'table.incomplete',
+    { sheet: best.sheet, cell: `${best.headerRow}:${best.headerRow}` },
+    `this row looks like the ${spec.name} table header (it has ${best.found.join(', ')}) but lacks ${best.missing.join(', ')}. Add ${best.missing.length === 1 ? 'that column' : 'those columns'}, or rename the headers to ${headers}.`,
+  );
+}
+
+/** One value of a table row, with the A1 address it came from. */
+export interface TableCell {
+  readonly value: CellValue;
+  readonly cell: string;
+}
+
+/** One data row of a table: canonical name → value and address. Columns absent from the table are absent here. */
+export interface TableRecord {
+  readonly sheet: string;
+  readonly row: number;
+  readonly cells: Readonly<Record<string, TableCell>>;
+}
+
+export interface ReadTableOptions {
+  readonly chunkRows?: number;
+  /** Also yield rows whose table cells are all blank (default: skip them). */
+  readonly keepBlankRows?: boolean;
+}
+
+/** The table's data rows in chunks, as records. Rows whose table cells are all blank are skipped. */
+export async function* readTableRecords(source: WorkbookSource, table: FoundTable, options: ReadTableOptions = {}): AsyncGenerator<readonly TableRecord[]> {
+  if (table.lastRow < table.firstDataRow) return;
+  const summary = (await source.sheets()).find((s) => s.name === table.sheet);
+  if (summary === undefined) return;
+  const entries = Object.entries(table.columns).map(([name, col]) => ({
+    name,
+    index: col - summary.firstColumn,
+    letter: columnLetter(col),
+  }));
+  const readOptions = { fromRow: table.firstDataRow, toRow: table.lastRow, ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) };
+  for await (const chunk of source.readRows(table.sheet, readOptions)) {
+    const records: TableRecord[] = [];
+    for (const r of chunk) {
+      const cells: Record<string, TableCell> = {};
+      let blank = true;
+      for (const e of entries) {
+        const value = e.index >= 0 ? (r.cells[e.index] ?? null) : null;
+        if (!isBlank(value)) blank = false;
+        cells[e.name] = { value, cell: `${e.letter}${r.row}` };
+      }
+      if (!blank || options.keepBlankRows === true) records.push({ sheet: table.sheet, row: r.row, cells });
+    }
+    if (records.length > 0) yield records;
+  }
+}
+
+/** The value of `name` in a record, blank when the column is absent. */
+export function recordValue(record: TableRecord, name: string): CellValue {
+  return record.cells[name]?.value ?? null;
+}
+
+/** The address of `name` in a record (the table's column, this row); undefined when the column is absent. */
+export function recordCell(record: TableRecord, name: string): string | undefined {
+  return record.cells[name]?.cell;
+}
+
+/** A record's value as trimmed text (see `cellText`). */
+export function recordText(record: TableRecord, name: string): string {
+  return cellText(recordValue(record, name));
+}
