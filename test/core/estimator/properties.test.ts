@@ -12,7 +12,7 @@ const caseArb = (cellId: string): fc.Arbitrary<SampledCase> =>
   fc.record({
     paidCents: fc.integer({ min: 0, max: 500_000 }),
     errorShare: fc.constantFrom(0, 0, 0, 0.25, 1),
-    undetermined: fc.boolean({ }),
+    undetermined: fc.boolean(),
   }).map(({ paidCents, errorShare, undetermined }) => ({
     cellId,
     paidDollars: paidCents / 100,
