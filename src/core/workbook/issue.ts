@@ -59,6 +59,20 @@ export function cellIssue(
   return make(severity, code, where === '' ? problem : `${where}: ${problem}`, at);
 }
 
+/**
+ * An issue about one field of a table row, from a parser's reason:
+ * `'Universe'!D7: Amount: "abc" is not a dollar amount. Type a dollar amount such as 1234.56, ...`
+ */
+export function fieldIssue(
+  severity: Issue['severity'],
+  code: string,
+  at: IssueLocation,
+  field: string,
+  reason: string,
+): Issue {
+  return cellIssue(severity, code, at, `${field}: ${reason}`);
+}
+
 /** True when any issue is an error. */
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');

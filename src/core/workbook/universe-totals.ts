@@ -1,0 +1,164 @@
+/**
+ * The PERM universe as submitted, summed by program × quarter × component in integer cents.
+ * Accepts a summary (one row per program, quarter and component) or claim-level rows (one per
+ * claim, same headers, up to a full sheet of 1,048,576 rows): rows are read in chunks and only
+ * the running sums are kept.
+ */
+import { describeCellValue, isBlank } from './cell-value.js';
+import { COMPONENTS, parseComponent, type Component } from './component.js';
+import { readTableRecords, searchTables, tableNotFoundIssue, type FoundTable, type TableRecord, type TableSpec } from './find-table.js';
+import { cellIssue, fieldIssue, type Issue } from './issue.js';
+import { issueLimiter } from './issue-limiter.js';
+import { normalizeLabel } from './normalize-label.js';
+import { parseCents, parseCount } from './parse-money.js';
+import type { Parsed } from './parsed.js';
+import type { CellValue, WorkbookSource } from './port.js';
+import { PROGRAMS, parseProgram, type Program } from './program.js';
+import { parseQuarter } from './quarter.js';
+
+export const UNIVERSE_TABLE: TableSpec = {
+  name: 'universe totals',
+  required: {
+    Program: ['Program Type'],
+    Quarter: ['Qtr', 'Payment Quarter', 'Paid Quarter'],
+    Component: ['Payment Type', 'Component Type'],
+    Amount: ['Paid Amount', 'Amount Paid', 'Total Paid', 'Paid'],
+  },
+  optional: { Claims: ['Claim Count', 'Number of Claims', 'Count'] },
+};
+
+/** One program × quarter × component sum. */
+export interface UniverseTotal {
+  readonly program: Program;
+  readonly quarter: string;
+  readonly component: Component;
+  /** Sum of Amount, in cents. */
+  readonly cents: number;
+  /** Rows summed. */
+  readonly rows: number;
+  /** Sum of Claims, when the table has a Claims column. */
+  readonly claims?: number;
+}
+
+export interface UniverseTotalsRead {
+  /** Sorted by program (Medicaid, CHIP), quarter, component (FFS, MC). */
+  readonly totals: readonly UniverseTotal[];
+  readonly issues: readonly Issue[];
+  readonly tables: readonly FoundTable[];
+  /** Non-blank data rows read, and how many of them were left out of the sums because of an issue. */
+  readonly rowsRead: number;
+  readonly rowsSkipped: number;
+}
+
+export interface ReadUniverseOptions {
+  /** Tables to read (for example the range the user pointed at); default: every universe table found. */
+  readonly tables?: readonly FoundTable[];
+  readonly chunkRows?: number;
+  /** Issues listed per kind before the rest are summarised (default 20). */
+  readonly maxIssuesPerKind?: number;
+  /** Called after each chunk with the rows read so far. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+const CACHE_LIMIT = 10_000;
+
+/** Memoises a cell parser by value: a million claim rows hold only a handful of distinct quarters. */
+function cached<T>(parse: (v: CellValue) => Parsed<T>): (v: CellValue) => Parsed<T> {
+  const cache = new Map<string | number | boolean, Parsed<T>>();
+  return (v) => {
+    const key = v instanceof Date ? `d${v.getTime()}` : typeof v === 'string' ? `s${v}` : typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+    if (key === undefined) return parse(v);
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = parse(v);
+      if (cache.size < CACHE_LIMIT) cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+const TOTAL_ROW = /^(?:grand |sub-?)?totals?\b/;
+
+interface Sum {
+  cents: number;
+  rows: number;
+  claims: number;
+}
+
+/** Reads and sums the universe tables. Bad cells are issues naming sheet and cell; their rows are left out. */
+export async function readUniverseTotals(source: WorkbookSource, options: ReadUniverseOptions = {}): Promise<UniverseTotalsRead> {
+  const limiter = issueLimiter(options.maxIssuesPerKind ?? 20);
+  let tables = options.tables;
+  if (tables === undefined) {
+    const search = await searchTables(source, UNIVERSE_TABLE);
+    tables = search.tables;
+    if (tables.length === 0) {
+      return { totals: [], issues: [tableNotFoundIssue(UNIVERSE_TABLE, search)], tables: [], rowsRead: 0, rowsSkipped: 0 };
+    }
+  }
+  const program = cached(parseProgram);
+  const quarter = cached(parseQuarter);
+  const component = cached(parseComponent);
+  const sums = new Map<string, Sum>();
+  let rowsRead = 0;
+  let rowsSkipped = 0;
+  let hasClaims = false;
+
+  const check = <T>(r: TableRecord, field: string, parse: (v: CellValue) => Parsed<T>): T | undefined => {
+    const c = r.cells[field];
+    const p = parse(c?.value ?? null);
+    if (p.ok) return p.value;
+    limiter.add(fieldIssue('error', `universe.${field.toLowerCase()}`, { sheet: r.sheet, ...(c === undefined ? {} : { cell: c.cell }) }, field, p.reason));
+    return undefined;
+  };
+
+  for (const table of tables) {
+    const withClaims = table.columns['Claims'] !== undefined;
+    hasClaims ||= withClaims;
+    const readOptions = options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows };
+    for await (const chunk of readTableRecords(source, table, readOptions)) {
+      for (const r of chunk) {
+        rowsRead += 1;
+        const programCell = r.cells['Program'];
+        if (programCell !== undefined && typeof programCell.value === 'string' && TOTAL_ROW.test(normalizeLabel(programCell.value))) {
+          limiter.add(cellIssue('warning', 'universe.total-row', { sheet: r.sheet, cell: programCell.cell }, `${describeCellValue(programCell.value)} looks like a total row, so it is not added (adding it would count its rows twice). Delete the row if it is not a total.`));
+          rowsSkipped += 1;
+          continue;
+        }
+        const p = check(r, 'Program', program);
+        const q = check(r, 'Quarter', quarter);
+        const c = check(r, 'Component', component);
+        const cents = check(r, 'Amount', parseCents);
+        const claimsCell = withClaims ? r.cells['Claims'] : undefined;
+        const claims = claimsCell === undefined || isBlank(claimsCell.value) ? 0 : check(r, 'Claims', parseCount);
+        if (p === undefined || q === undefined || c === undefined || cents === undefined || claims === undefined) {
+          rowsSkipped += 1;
+          continue;
+        }
+        const key = `${p}|${q}|${c}`;
+        const sum = sums.get(key) ?? { cents: 0, rows: 0, claims: 0 };
+        sum.cents += cents;
+        sum.rows += 1;
+        sum.claims += claims;
+        sums.set(key, sum);
+      }
+      options.onProgress?.(rowsRead);
+    }
+  }
+
+  const totals: UniverseTotal[] = [];
+  for (const [key, sum] of sums) {
+    const [p = '', q = '', c = ''] = key.split('|');
+    if (!Number.isSafeInteger(sum.cents)) {
+      limiter.add(cellIssue('error', 'universe.overflow', {}, `The ${p} ${c} universe of ${q} sums beyond what can be added exactly to the cent. Check the Amount column for amounts typed in cents or with extra digits.`));
+    }
+    totals.push({ program: p as Program, quarter: q, component: c as Component, cents: sum.cents, rows: sum.rows, ...(hasClaims ? { claims: sum.claims } : {}) });
+  }
+  totals.sort(
+    (a, b) =>
+      PROGRAMS.indexOf(a.program) - PROGRAMS.indexOf(b.program) ||
+      a.quarter.localeCompare(b.quarter) ||
+      COMPONENTS.indexOf(a.component) - COMPONENTS.indexOf(b.component),
+  );
+  return { totals, issues: limiter.finish(), tables, rowsRead, rowsSkipped };
+}
