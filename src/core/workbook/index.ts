@@ -1,0 +1,20 @@
+// The workbook core: the port, cell parsers, table finding and the input readers.
+export * from './port.js';
+export * from './issue.js';
+export * from './parsed.js';
+export * from './address.js';
+export * from './normalize-label.js';
+export * from './cell-value.js';
+export * from './excel-date.js';
+export { monthNumber } from './month-names.js';
+export * from './parse-money.js';
+export * from './parse-setting-values.js';
+export * from './quarter.js';
+export * from './program.js';
+export * from './component.js';
+export * from './owned-sheets.js';
+export * from './find-table.js';
+export * from './memory-source.js';
+export * from './issue-limiter.js';
+export * from './settings.js';
+export * from './universe-totals.js';
