@@ -1,0 +1,272 @@
+/**
+ * The `Reconciliation` sheet: per program, one row per quarter and an overall row, with native
+ * formulas for the totals, the difference, the percentage and the flag, so the sheet stays right
+ * when a user edits a number. Explanation and Status belong to the user and are carried over from
+ * the previous run's sheet. Flagged rows are highlighted by a rule on the flag formula, and a
+ * column chart of universe against report sits beside the table.
+ */
+import { sheetRange } from '../workbook/address.js';
+import { RECONCILIATION_SHEET } from '../workbook/owned-sheets.js';
+import { formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells.js';
+import type { ChartSpec, ConditionalHighlight, OutputCell, OwnedSheet } from '../workbook/port.js';
+import type { PercentBase } from '../workbook/settings.js';
+import { FORMS } from './forms.js';
+import type { ProgramRecon, ReconResult, ReportAmounts, UniverseAmounts } from './recon-result.js';
+import { noteKey, OVERALL_LABEL, type ReconciliationNote } from './reconciliation-notes.js';
+import { describeYear } from './report-totals.js';
+
+/** Column letters of the table (1-based numbers in `COL`). */
+const COL = {
+  program: 1, // A
+  quarter: 2, // B
+  universeFfs: 3, // C
+  universeMc: 4, // D
+  universeTotal: 5, // E
+  reportFfs: 6, // F
+  reportMc: 7, // G
+  reportTotal: 8, // H
+  excluded: 9, // I
+  difference: 10, // J
+  percent: 11, // K
+  threshold: 12, // L
+  flag: 13, // M
+  explanation: 14, // N
+  status: 15, // O
+} as const;
+
+const HEADERS = [
+  'Program',
+  'Quarter',
+  'Universe FFS',
+  'Universe MC',
+  'Universe total',
+  'Report FFS',
+  'Report MC',
+  'Report total',
+  'Excluded',
+  'Difference',
+  '% difference',
+  'Threshold',
+  'Flag',
+  'Explanation',
+  'Status',
+];
+
+const LETTER = 'ABCDEFGHIJKLMNO';
+const col = (c: number): string => LETTER[c - 1] ?? '';
+const ref = (c: number, row: number): string => `${col(c)}${row}`;
+
+const HEADER_STYLE = { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true } as const;
+const MONEY = { numberFormat: MONEY_FORMAT } as const;
+const FLAG_FILL = 'FFC7CE';
+const FLAG_FONT = '9C0006';
+
+const dollars = (cents: number): number => cents / 100;
+
+/**
+ * The percentage formula: (universe − report) / |base|, text when the base is 0
+ * (workbook-layout.md: "A quarter whose report amount is zero while its universe is not has no percentage").
+ */
+function percentFormula(row: number, base: PercentBase): string {
+  const b = ref(base === 'Universe' ? COL.universeTotal : COL.reportTotal, row);
+  const zero = base === 'Universe' ? 'n/a (universe is 0)' : 'n/a (report is 0)';
+  // Percent difference = difference / |base| (workbook-layout.md); the base is 0 to the cent → no percentage.
+  return `IF(ROUND(ABS(${b})*100,0)=0,"${zero}",${ref(COL.difference, row)}/ABS(${b}))`;
+}
+
+/**
+ * The flag formula, exact at the boundary: compares whole cents, |difference| × 10000 against
+ * threshold in basis points × |base|, so exactly 15.00% is never flagged whatever floating point does.
+ */
+function flagFormula(row: number, base: PercentBase): string {
+  const b = `ROUND(ABS(${ref(base === 'Universe' ? COL.universeTotal : COL.reportTotal, row)})*100,0)`;
+  const d = `ROUND(ABS(${ref(COL.difference, row)})*100,0)`;
+  const t = `ROUND(${ref(COL.threshold, row)}*10000,0)`;
+  // Flagged when |diff|/|base| > threshold (workbook-layout.md), in integer cents and basis points; base 0 → flagged when diff ≠ 0.
+  return `IF(${b}=0,IF(${d}=0,"No","Yes"),IF(${d}*10000>${t}*${b},"Yes","No"))`;
+}
+
+interface Block {
+  readonly program: ProgramRecon;
+  readonly firstRow: number;
+  readonly overallRow: number;
+}
+
+/**
+ * The `Reconciliation` sheet for `result`. `previousNotes` are the Explanation and Status typed in
+ * the sheet before (see `readReconciliationNotes`); each is put back on the row of its program and
+ * quarter, and notes whose quarter is no longer shown are kept in a block at the bottom.
+ */
+export function buildReconciliationSheet(result: ReconResult, previousNotes: readonly ReconciliationNote[] = []): OwnedSheet {
+  const notes = new Map(previousNotes.map((n) => [noteKey(n.program, n.quarter), n]));
+  const used = new Set<string>();
+  const rows: OutputCell[][] = [];
+  const highlights: ConditionalHighlight[] = [];
+  const charts: ChartSpec[] = [];
+  const base = result.percentBase;
+  const baseWord = base === 'Universe' ? 'universe' : 'report';
+
+  const year = result.reviewYear === undefined ? 'review year not set' : describeYear(result.reviewYear);
+  rows.push([textCell(`64/21 reconciliation, ${year}: PERM universe against the CMS-64 (Medicaid) and the CMS-21 + CMS-64.21U (CHIP), total computable`, { bold: true })]);
+  rows.push([
+    textCell(
+      `% difference = (universe − report) / |${baseWord}|; flagged when strictly over the threshold. The percentage base and the excluded lines (see the Line Map sheet) are this project's defaults, not published CMS rules; Settings (Percent Base) changes the base and the Line Map sheet the exclusions. Prior-period forms are ${result.includePriorPeriod ? 'included in' : 'left out of'} the report amounts.`,
+      { italic: true },
+    ),
+  ]);
+  rows.push([]);
+
+  const noteCells = (program: ProgramRecon['program'], quarter: string): OutputCell[] => {
+    const key = noteKey(program, quarter);
+    const n = notes.get(key);
+    if (n !== undefined) used.add(key);
+    return [textCell(n?.explanation ?? '', { unlocked: true, wrap: true }), textCell(n?.status ?? '', { unlocked: true })];
+  };
+
+  const blocks: Block[] = [];
+  for (const p of result.programs) {
+    const annual = p.reportKind === 'annual';
+    rows.push([textCell(`${p.program}: universe against ${p.report}${annual ? ' (annual FMR report: compared overall only)' : ''}`, { bold: true })]);
+    rows.push(HEADERS.map((h) => textCell(h, HEADER_STYLE)));
+    const firstRow = rows.length + 1;
+    for (const q of p.quarters) {
+      const row = rows.length + 1;
+      rows.push([
+        textCell(p.program),
+        textCell(q.quarter),
+        ...universeCells(q.universe, row),
+        ...(q.report === null ? annualQuarterCells() : reportCells(q.report, row)),
+        q.report === null ? textCell('n/a') : formulaCell(`${ref(COL.universeTotal, row)}-${ref(COL.reportTotal, row)}`, dollars(q.differenceCents ?? 0), MONEY),
+        q.report === null ? textCell('annual report', { italic: true }) : formulaCell(percentFormula(row, base), q.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right' }),
+        numberCell(q.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT }),
+        q.report === null ? textCell('No') : formulaCell(flagFormula(row, base), q.flagged ? 'Yes' : 'No', { horizontal: 'center' }),
+        ...noteCells(p.program, q.quarter),
+      ]);
+    }
+    const lastQuarterRow = rows.length;
+    const overallRow = rows.length + 1;
+    const sum = (c: number, cents: number): OutputCell =>
+      p.quarters.length === 0 ? numberCell(dollars(cents), MONEY) : formulaCell(`SUM(${ref(c, firstRow)}:${ref(c, lastQuarterRow)})`, dollars(cents), { ...MONEY, bold: true });
+    const o = p.overall;
+    rows.push([
+      textCell(p.program, { bold: true }),
+      textCell(OVERALL_LABEL, { bold: true }),
+      sum(COL.universeFfs, o.universe.ffsCents),
+      sum(COL.universeMc, o.universe.mcCents),
+      formulaCell(`${ref(COL.universeFfs, overallRow)}+${ref(COL.universeMc, overallRow)}`, dollars(o.universe.totalCents), { ...MONEY, bold: true }),
+      annual ? numberCell(dollars(o.report.ffsCents), { ...MONEY, bold: true }) : sum(COL.reportFfs, o.report.ffsCents),
+      annual ? numberCell(dollars(o.report.mcCents), { ...MONEY, bold: true }) : sum(COL.reportMc, o.report.mcCents),
+      formulaCell(`${ref(COL.reportFfs, overallRow)}+${ref(COL.reportMc, overallRow)}`, dollars(o.report.totalCents), { ...MONEY, bold: true }),
+      annual ? numberCell(dollars(o.report.excludedCents), { ...MONEY, bold: true }) : sum(COL.excluded, o.report.excludedCents),
+      formulaCell(`${ref(COL.universeTotal, overallRow)}-${ref(COL.reportTotal, overallRow)}`, dollars(o.differenceCents), { ...MONEY, bold: true }),
+      formulaCell(percentFormula(overallRow, base), o.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right', bold: true }),
+      numberCell(o.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT, bold: true }),
+      formulaCell(flagFormula(overallRow, base), o.flagged ? 'Yes' : 'No', { horizontal: 'center', bold: true }),
+      ...noteCells(p.program, OVERALL_LABEL),
+    ]);
+    blocks.push({ program: p, firstRow, overallRow });
+    highlights.push({
+      range: `${ref(COL.program, firstRow)}:${ref(COL.flag, overallRow)}`,
+      formula: `$${col(COL.flag)}${firstRow}="Yes"`,
+      fill: FLAG_FILL,
+      fontColor: FLAG_FONT,
+    });
+    priorPeriodBlock(p, result.includePriorPeriod, rows);
+    rows.push([]);
+  }
+
+  const orphans = previousNotes.filter((n) => !used.has(noteKey(n.program, n.quarter)) && (n.explanation !== '' || n.status !== ''));
+  if (orphans.length > 0) {
+    rows.push([textCell('Notes typed for quarters this run does not show (kept so nothing typed is lost; delete them when done)', { bold: true })]);
+    rows.push(HEADERS.map((h, i) => ([COL.program, COL.quarter, COL.explanation, COL.status] as number[]).includes(i + 1) ? textCell(h, HEADER_STYLE) : null));
+    for (const n of orphans) {
+      const line: OutputCell[] = Array.from({ length: COL.status }, () => null);
+      line[COL.program - 1] = textCell(n.program);
+      line[COL.quarter - 1] = textCell(n.quarter);
+      line[COL.explanation - 1] = textCell(n.explanation, { unlocked: true, wrap: true });
+      line[COL.status - 1] = textCell(n.status, { unlocked: true });
+      rows.push(line);
+    }
+  }
+
+  blocks.forEach((b, i) => charts.push(chartFor(b, i)));
+  return {
+    name: RECONCILIATION_SHEET,
+    rows,
+    columnWidths: [10, 10, 17, 17, 17, 17, 17, 17, 16, 17, 12, 10, 7, 44, 14],
+    highlights,
+    charts,
+    landscape: true,
+    fitToPage: true,
+  };
+}
+
+function universeCells(u: UniverseAmounts, row: number): OutputCell[] {
+  return [
+    numberCell(dollars(u.ffsCents), MONEY),
+    numberCell(dollars(u.mcCents), MONEY),
+    formulaCell(`${ref(COL.universeFfs, row)}+${ref(COL.universeMc, row)}`, dollars(u.totalCents), MONEY),
+  ];
+}
+
+function reportCells(r: ReportAmounts, row: number): OutputCell[] {
+  return [
+    numberCell(dollars(r.ffsCents), MONEY),
+    numberCell(dollars(r.mcCents), MONEY),
+    formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(r.totalCents), MONEY),
+    numberCell(dollars(r.excludedCents), MONEY),
+  ];
+}
+
+/** Report columns of a quarter whose report is annual: no quarterly amount. */
+function annualQuarterCells(): OutputCell[] {
+  return [null, null, null, null];
+}
+
+/** The prior-period forms of a program, by quarter, shown apart from the comparison. */
+function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[][]): void {
+  const quarters = p.quarters.filter((q) => q.priorPeriod !== null);
+  if (quarters.length === 0 || p.overall.priorPeriod === null) return;
+  const forms = FORMS.filter((f) => f.program === p.program && f.period === 'prior').map((f) => f.id).join(', ');
+  rows.push([textCell(`${p.program} prior-period adjustments (${forms}): ${included ? 'included in the report amounts above (Settings)' : 'not in the report amounts above (the project default)'}`, { italic: true })]);
+  const first = rows.length + 1;
+  for (const q of quarters) {
+    const prior = q.priorPeriod;
+    if (prior === null) continue;
+    const row = rows.length + 1;
+    rows.push([textCell(`${p.program} prior period`), textCell(q.quarter), null, null, null, ...reportCells(prior, row)]);
+  }
+  const last = rows.length;
+  const total = p.overall.priorPeriod;
+  const row = rows.length + 1;
+  rows.push([
+    textCell(`${p.program} prior period`, { bold: true }),
+    textCell('Total', { bold: true }),
+    null,
+    null,
+    null,
+    formulaCell(`SUM(${ref(COL.reportFfs, first)}:${ref(COL.reportFfs, last)})`, dollars(total.ffsCents), { ...MONEY, bold: true }),
+    formulaCell(`SUM(${ref(COL.reportMc, first)}:${ref(COL.reportMc, last)})`, dollars(total.mcCents), { ...MONEY, bold: true }),
+    formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(total.totalCents), { ...MONEY, bold: true }),
+    formulaCell(`SUM(${ref(COL.excluded, first)}:${ref(COL.excluded, last)})`, dollars(total.excludedCents), { ...MONEY, bold: true }),
+  ]);
+}
+
+/** Clustered columns, universe against report total by quarter, to the right of the table; one chart per program, stacked. */
+function chartFor(block: Block, index: number): ChartSpec {
+  const { program, firstRow, overallRow } = block;
+  const lastQuarterRow = overallRow - 1;
+  const top = 3 + (index * 18);
+  const series = [{ name: 'Universe', values: sheetRange(RECONCILIATION_SHEET, COL.universeTotal, firstRow, COL.universeTotal, lastQuarterRow) }];
+  if (program.reportKind !== 'annual') {
+    series.push({ name: `Report (${program.report})`, values: sheetRange(RECONCILIATION_SHEET, COL.reportTotal, firstRow, COL.reportTotal, lastQuarterRow) });
+  }
+  return {
+    kind: 'column',
+    title: `${program.program}: universe against ${program.report}, by quarter${program.reportKind === 'annual' ? ' (annual report: no quarterly amounts)' : ''}`,
+    categories: sheetRange(RECONCILIATION_SHEET, COL.quarter, firstRow, COL.quarter, lastQuarterRow),
+    series,
+    from: `Q${top}`,
+    to: `Z${top + 16}`,
+  };
+}
