@@ -12,3 +12,4 @@ export { prepareSample, type SampleData } from './sample-data';
 export { estimateActive, type ActiveEstimates, type PaymentErrorRate, type UndeterminedEstimate } from './active-estimates';
 export { estimateNegative, type NegativeEstimates } from './negative-estimates';
 export { sampleSize, designEffect, type SampleSizeInput, type SampleSizePlan } from './sample-size';
+export { cellStatistics, type CellStatistics } from './cell-statistics';

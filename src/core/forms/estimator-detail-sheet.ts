@@ -1,0 +1,234 @@
+/**
+ * The `Estimator Detail` sheet: for every rate on lines G-J, one row per cell (month and stratum)
+ * with N, n, weight, sums, means, variances and the cell's variance term, and the rate, standard
+ * error, interval and precision built from those rows with native Excel formulas, so a reviewer
+ * can re-derive every number in plain Excel (shared spec `estimator.md`; Cochran 1977, eq. 6.13).
+ */
+import { cellStatistics, type CellStatistics, type Design } from '../estimator';
+import { absoluteAddress, quoteSheetName } from '../workbook/address';
+import { blankCell, COUNT_FORMAT, DECIMAL_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells';
+import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
+import type { OutputCell, OwnedSheet } from '../workbook/port';
+import type { Program } from '../workbook/program';
+import type { EstimatorSample } from './eligibility-design';
+import type { ProgramForm } from './fill-program';
+
+/** Sheet-qualified absolute addresses of the results of one block. */
+export interface RateRefs {
+  readonly rate: string;
+  readonly standardError: string;
+  readonly precision: string;
+  readonly lower: string;
+  readonly upper: string;
+  readonly confidence: string;
+}
+export interface DetailRefs {
+  readonly G?: RateRefs & { readonly dollarsInError: string; readonly dollarsInErrorSe: string };
+  readonly H?: RateRefs;
+  readonly I?: RateRefs;
+  readonly J?: { readonly dollars: string; readonly percentage: string };
+}
+
+const HEADERS = ['Cell', 'Month', 'Stratum', 'N (universe)', 'n (sampled)', 'Weight N/n', 'Σy', 'Σx', 'Mean y', 'Mean x', 's²y', 's²x', 'sxy', 'w·Σy', 'w·Σx', 'Variance term of the rate', 'Variance term of Σy', 'Universe dollars'];
+const HEADER = { bold: true, fill: 'D9E1F2', wrap: true, border: 'thin' } as const;
+const TITLE = { bold: true, fill: 'FFF2CC' } as const;
+const CONFIDENCE_CELL = absoluteAddress(2, 3);
+
+const ref = (col: number, row: number): string => `${quoteSheetName(ESTIMATOR_DETAIL_SHEET)}!${absoluteAddress(col, row)}`;
+
+class SheetRows {
+  readonly rows: OutputCell[][] = [];
+  get next(): number {
+    return this.rows.length + 1;
+  }
+  push(...cells: OutputCell[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+}
+
+interface BlockSpec {
+  readonly title: string;
+  readonly design: Design;
+  readonly y: ArrayLike<number>;
+  readonly x: ArrayLike<number>;
+  readonly sample: EstimatorSample;
+  readonly dollars: boolean;
+}
+
+interface BlockRows {
+  readonly first: number;
+  readonly last: number;
+  readonly stats: readonly CellStatistics[];
+}
+
+/** The per-cell rows of a block; returns where they are. */
+function cellRows(out: SheetRows, spec: BlockSpec, rate: number | null, xHat: number | null): BlockRows {
+  out.push(textCell(spec.title, TITLE));
+  out.push(...HEADERS.map((h) => textCell(h, HEADER)));
+  const stats = cellStatistics(spec.design, spec.y, spec.x);
+  const first = out.next;
+  const money = spec.dollars ? { numberFormat: MONEY_FORMAT } : { numberFormat: DECIMAL_FORMAT };
+  for (const s of stats) {
+    const r = out.next;
+    const { universeCount: N, sampleCount: n, weight } = s.cell;
+    const label = spec.sample.cellLabels.get(s.cell.cellId);
+    const a = (col: string) => `${col}${r}`;
+    const censusOr = (expr: string) => `IF(${a('E')}=${a('D')},0,IF(${a('E')}<2,NA(),${expr}))`;
+    const ratioTerm = rate === null || xHat === null || s.varianceY === null || s.varianceX === null || s.covarianceXY === null
+      ? (n === N ? 0 : null)
+      : n === N ? 0 : (N * N * (1 - n / N) * (s.varianceY - 2 * rate * s.covarianceXY + rate * rate * s.varianceX)) / n / (xHat * xHat);
+    const totalTerm = s.varianceY === null ? (n === N ? 0 : null) : n === N ? 0 : (N * N * (1 - n / N) * s.varianceY) / n;
+    out.push(
+      textCell(s.cell.cellId),
+      textCell(label?.month ?? 'year'),
+      textCell(label?.stratum ?? ''),
+      numberCell(N, { numberFormat: COUNT_FORMAT }),
+      numberCell(n, { numberFormat: COUNT_FORMAT }),
+      formulaCell(`${a('D')}/${a('E')}`, weight, { numberFormat: '0.0000' }), // w_c = N_c / n_c
+      numberCell(s.sumY, money),
+      numberCell(s.sumX, money),
+      formulaCell(`${a('G')}/${a('E')}`, s.sumY / n, money),
+      formulaCell(`${a('H')}/${a('E')}`, s.sumX / n, money),
+      numberCell(s.varianceY, { numberFormat: '0.000000E+00' }),
+      numberCell(s.varianceX, { numberFormat: '0.000000E+00' }),
+      numberCell(s.covarianceXY, { numberFormat: '0.000000E+00' }),
+      formulaCell(`${a('F')}*${a('G')}`, weight * s.sumY, money),
+      formulaCell(`${a('F')}*${a('H')}`, weight * s.sumX, money),
+      // N²(1 − n/N)(s²y − 2R·sxy + R²·s²x) / n / X̂²: the cell's share of V(R̂) (Cochran eq. 6.13)
+      formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*(${a('K')}-2*{R}*${a('M')}+{R}^2*${a('L')})/${a('E')}/{X}^2`), ratioTerm, { numberFormat: '0.000000E+00' }),
+      // N²(1 − n/N) s²y / n: the cell's share of V(Ŷ) (Cochran eq. 5.6)
+      formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*${a('K')}/${a('E')}`), totalTerm, { numberFormat: '0.000000E+00' }),
+      s.cell.universeDollars === undefined ? blankCell() : numberCell(s.cell.universeDollars, { numberFormat: MONEY_FORMAT }),
+    );
+  }
+  return { first, last: out.next - 1, stats };
+}
+
+/** Replaces the {R} and {X} placeholders of the variance-term formulas once the summary rows are placed. */
+function resolvePlaceholders(out: SheetRows, block: BlockRows, rateRow: number, xHatRow: number): void {
+  for (let r = block.first; r <= block.last; r++) {
+    const row = out.rows[r - 1]!;
+    row.forEach((cell, i) => {
+      if (cell !== null && 'formula' in cell) row[i] = { ...cell, formula: cell.formula.replaceAll('{R}', `$D$${rateRow}`).replaceAll('{X}', `$D$${xHatRow}`) };
+    });
+  }
+}
+
+const label = (text: string): OutputCell => textCell(text, { bold: true });
+
+interface RateSummary {
+  readonly rate: number | null;
+  readonly xHat: number;
+  readonly yHat: number;
+  readonly se: number | null;
+  readonly quantile: number;
+  readonly precision: number | null;
+  readonly degreesOfFreedom: number;
+}
+
+/** Ŷ, X̂, R̂, V, SE, df, q, precision and limits as formulas over the block's rows. */
+function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quantileKind: 'normal' | 't', format: string): RateRefs & { yHatRow: number } {
+  const col = (c: string) => `${c}${block.first}:${c}${block.last}`;
+  const yHatRow = out.push(label('Ŷ = Σ w·Σy'), blankCell(), blankCell(), formulaCell(`SUM(${col('N')})`, s.yHat, { numberFormat: format === PERCENT_1DP_FORMAT ? '#,##0.00' : MONEY_FORMAT }));
+  const xHatRow = out.push(label('X̂ = Σ w·Σx'), blankCell(), blankCell(), formulaCell(`SUM(${col('O')})`, s.xHat, { numberFormat: format === PERCENT_1DP_FORMAT ? '#,##0.00' : MONEY_FORMAT }));
+  const rateRow = out.next;
+  out.push(label('Rate R̂ = Ŷ / X̂'), blankCell(), blankCell(), formulaCell(`IF(D${xHatRow}=0,NA(),D${yHatRow}/D${xHatRow})`, s.rate, { numberFormat: DECIMAL_FORMAT }), formulaCell(`D${rateRow}`, s.rate, { numberFormat: PERCENT_1DP_FORMAT }));
+  resolvePlaceholders(out, block, rateRow, xHatRow);
+  const varianceRow = out.push(label('V(R̂) = Σ variance terms'), blankCell(), blankCell(), formulaCell(`SUM(${col('P')})`, s.se === null ? null : s.se * s.se, { numberFormat: '0.000000E+00' }));
+  const seRow = out.push(label('Standard error √V'), blankCell(), blankCell(), formulaCell(`SQRT(D${varianceRow})`, s.se, { numberFormat: DECIMAL_FORMAT }));
+  const dfRow = out.push(label('Degrees of freedom: n − cells'), blankCell(), blankCell(), formulaCell(`SUM(${col('E')})-ROWS(${col('E')})`, s.degreesOfFreedom, { numberFormat: COUNT_FORMAT }));
+  const quantileFormula = quantileKind === 't' ? `TINV(1-${CONFIDENCE_CELL},D${dfRow})` : `NORMSINV(1-(1-${CONFIDENCE_CELL})/2)`;
+  const qRow = out.push(label(quantileKind === 't' ? 'Quantile q (t, two-sided)' : 'Quantile q (normal, two-sided)'), blankCell(), blankCell(), formulaCell(quantileFormula, s.quantile, { numberFormat: DECIMAL_FORMAT }));
+  const precisionRow = out.next;
+  out.push(label('Precision q·SE'), blankCell(), blankCell(), formulaCell(`D${qRow}*D${seRow}`, s.precision, { numberFormat: DECIMAL_FORMAT }), formulaCell(`D${precisionRow}`, s.precision, { numberFormat: PERCENT_1DP_FORMAT }));
+  const lowerRow = out.push(label('Lower limit R̂ − q·SE'), blankCell(), blankCell(), formulaCell(`D${rateRow}-D${precisionRow}`, s.rate === null || s.precision === null ? null : s.rate - s.precision, { numberFormat: DECIMAL_FORMAT }));
+  const upperRow = out.push(label('Upper limit R̂ + q·SE'), blankCell(), blankCell(), formulaCell(`D${rateRow}+D${precisionRow}`, s.rate === null || s.precision === null ? null : s.rate + s.precision, { numberFormat: DECIMAL_FORMAT }));
+  return {
+    rate: ref(4, rateRow),
+    standardError: ref(4, seRow),
+    precision: ref(4, precisionRow),
+    lower: ref(4, lowerRow),
+    upper: ref(4, upperRow),
+    confidence: `${quoteSheetName(ESTIMATOR_DETAIL_SHEET)}!${CONFIDENCE_CELL}`,
+    yHatRow,
+  };
+}
+
+/** Builds the sheet for every filled program, and where each result sits for the form to reference. */
+export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: number, quantileKind: 'normal' | 't'): { sheet: OwnedSheet; refs: Map<Program, DetailRefs> } {
+  const out = new SheetRows();
+  out.push(textCell('Estimator Detail: how lines G-J of CMS-10184E were computed', { bold: true }));
+  out.push(textCell('Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.', { wrap: true }));
+  out.push(label('Confidence'), numberCell(confidence, { numberFormat: PERCENT_1DP_FORMAT }));
+  const refs = new Map<Program, DetailRefs>();
+
+  for (const form of forms) {
+    const detail: { -readonly [K in keyof DetailRefs]: DetailRefs[K] } = {};
+    const a = form.active;
+    if (a !== null) {
+      const design = a.sample.design;
+      out.push();
+      const g = a.paymentErrorRate;
+      const gBlock = cellRows(out, { title: `${form.program}, line G: active payment error rate (y = dollars in error${a.options.undeterminedAsError ? ', undetermined cases at their paid amount' : ''}; x = dollars paid)`, design, y: a.errorDollarsUsed, x: a.sample.paid, sample: form.samples.active, dollars: true }, g.rate, g.dollarsPaid.total);
+      const gRefs = rateSummaryRows(out, gBlock, { rate: g.rate, xHat: g.dollarsPaid.total, yHat: g.dollarsInError.total, se: g.standardError, quantile: g.interval.quantile, precision: g.interval.precision, degreesOfFreedom: g.interval.degreesOfFreedom }, quantileKind, MONEY_FORMAT);
+      const col = (c: string) => `${c}${gBlock.first}:${c}${gBlock.last}`;
+      const seRow = out.push(label('SE of Ŷ (projected dollars in error) = √Σ variance terms of Σy'), blankCell(), blankCell(), formulaCell(`SQRT(SUM(${col('Q')}))`, g.dollarsInError.standardError, { numberFormat: MONEY_FORMAT }));
+      if (g.differenceEstimate !== null) {
+        const d = g.differenceEstimate;
+        const xRow = out.push(label('Universe dollars X (known)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }));
+        out.push(label('Difference estimate Ŷ / X'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: DECIMAL_FORMAT }));
+        out.push(label('SE of the difference estimate SE(Ŷ) / X'), blankCell(), blankCell(), formulaCell(`D${seRow}/D${xRow}`, d.standardError, { numberFormat: DECIMAL_FORMAT }));
+      }
+      detail.G = { ...gRefs, dollarsInError: ref(4, gRefs.yHatRow), dollarsInErrorSe: ref(4, seRow) };
+
+      out.push();
+      const h = a.caseErrorRate;
+      const reviewedWeighted = weighted(design, a.sample.inDomain);
+      const hRows = cellRows(out, { title: `${form.program}, line H: active case error rate (y = 1 for NE${a.options.undeterminedAsError ? ' or U' : ''}; x = 1 for every reviewed case)`, design, y: a.caseErrorsUsed, x: a.sample.inDomain, sample: form.samples.active, dollars: false }, h.rate, reviewedWeighted);
+      detail.H = rateSummaryRows(out, hRows, { rate: h.rate, xHat: reviewedWeighted, yHat: weighted(design, a.caseErrorsUsed), se: h.standardError, quantile: h.interval.quantile, precision: h.interval.precision, degreesOfFreedom: h.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+
+      out.push();
+      const undeterminedPaid = new Float64Array(design.sampleCount);
+      const undeterminedFlag = new Float64Array(design.sampleCount);
+      form.samples.active.cases.forEach((c, i) => {
+        if (c.undetermined && a.sample.inDomain[i] === 1) {
+          undeterminedPaid[i] = a.sample.paid[i] as number;
+          undeterminedFlag[i] = 1;
+        }
+      });
+      const jBlock = cellRows(out, { title: `${form.program}, line J: undetermined cases (y = dollars paid of U cases; x = 1 for a U case)`, design, y: undeterminedPaid, x: undeterminedFlag, sample: form.samples.active, dollars: true }, null, null);
+      const jc = (c: string, b: BlockRows) => `${c}${b.first}:${c}${b.last}`;
+      const dollarsRow = out.push(label('Projected undetermined dollars Σ w·Σy'), blankCell(), blankCell(), formulaCell(`SUM(${jc('N', jBlock)})`, a.undetermined.dollars.total, { numberFormat: MONEY_FORMAT }));
+      out.push(label('SE of the projected undetermined dollars'), blankCell(), blankCell(), formulaCell(`SQRT(SUM(${jc('Q', jBlock)}))`, a.undetermined.dollars.standardError, { numberFormat: MONEY_FORMAT }));
+      const uRow = out.push(label('Undetermined cases in the sample (Σx)'), blankCell(), blankCell(), formulaCell(`SUM(${jc('H', jBlock)})`, a.undetermined.undeterminedCases, { numberFormat: COUNT_FORMAT }));
+      const reviewedRow = out.push(label('Reviewed active cases (Σx of line H)'), blankCell(), blankCell(), formulaCell(`SUM(${jc('H', hRows)})`, a.undetermined.reviewedCases, { numberFormat: COUNT_FORMAT }));
+      const pctRow = out.push(label('Percentage of the sample undetermined'), blankCell(), blankCell(), formulaCell(`D${uRow}/D${reviewedRow}`, a.undetermined.percentage, { numberFormat: DECIMAL_FORMAT }), formulaCell(`D${uRow}/D${reviewedRow}`, a.undetermined.percentage, { numberFormat: PERCENT_1DP_FORMAT }));
+      detail.J = { dollars: ref(4, dollarsRow), percentage: ref(4, pctRow) };
+    }
+    const ng = form.negative;
+    if (ng !== null) {
+      out.push();
+      const design = ng.sample.design;
+      const errors = new Float64Array(design.sampleCount);
+      form.samples.negative.cases.forEach((c, i) => {
+        if (c.caseError && ng.sample.inDomain[i] === 1) errors[i] = 1;
+      });
+      const i = ng.caseErrorRate;
+      const xHat = weighted(design, ng.sample.inDomain);
+      const iBlock = cellRows(out, { title: `${form.program}, line I: negative case error rate (y = 1 for ID or IT; x = 1 for every reviewed negative case)`, design, y: errors, x: ng.sample.inDomain, sample: form.samples.negative, dollars: false }, i.rate, xHat);
+      detail.I = rateSummaryRows(out, iBlock, { rate: i.rate, xHat, yHat: weighted(design, errors), se: i.standardError, quantile: i.interval.quantile, precision: i.interval.precision, degreesOfFreedom: i.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+    }
+    refs.set(form.program, detail);
+  }
+  return {
+    sheet: { name: ESTIMATOR_DETAIL_SHEET, rows: out.rows, columnWidths: [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16], freezeRows: 3 },
+    refs,
+  };
+}
+
+function weighted(design: Design, values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < design.sampleCount; i++) s += (design.caseWeight[i] as number) * (values[i] as number);
+  return s;
+}

@@ -1,0 +1,89 @@
+/**
+ * `fill`: CMS-10184E for each program in the workbook, from the Settings, the case review findings
+ * and the eligibility universe counts. Returns the output sheets only when nothing is in error.
+ */
+import { hasErrors, type Issue } from '../workbook/issue';
+import { FORM_CHIP_SHEET, FORM_MEDICAID_SHEET } from '../workbook/owned-sheets';
+import type { OwnedSheet, WorkbookSource } from '../workbook/port';
+import { PROGRAMS } from '../workbook/program';
+import { reviewYear as makeReviewYear, type ReviewYear } from '../workbook/quarter';
+import { readEligibilityUniverse } from '../workbook/read-eligibility-universe';
+import { readFindings } from '../workbook/read-findings';
+import { readSettings } from '../workbook/settings';
+import { buildEstimatorDetail } from './estimator-detail-sheet';
+import { fillJson, type FillJson } from './form-json';
+import { buildFormSheet } from './form-sheet';
+import type { FormSettings } from './form-settings';
+import { fillProgram, type ProgramForm } from './fill-program';
+import { cellIssue } from '../workbook/issue';
+
+export interface FillOptions {
+  /** `YYYY-MM-DD`, the report date when Settings gives none. */
+  readonly today: string;
+  readonly quantile?: 'normal' | 't';
+}
+
+export interface FillRun {
+  readonly forms: readonly ProgramForm[];
+  /** The form sheets and Estimator Detail; empty when any issue is an error. */
+  readonly sheets: readonly OwnedSheet[];
+  readonly issues: readonly Issue[];
+  readonly json: FillJson;
+  /** Input ranges used, for the Run Log. */
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+/** The review year whose months hold most of the sample months (RY N runs July N−2 to June N−1). */
+export function inferReviewYear(months: readonly string[]): ReviewYear | undefined {
+  const votes = new Map<number, number>();
+  for (const m of months) {
+    const [y, mm] = m.split('-').map(Number) as [number, number];
+    const ry = mm >= 7 ? y + 2 : y + 1;
+    votes.set(ry, (votes.get(ry) ?? 0) + 1);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best === undefined ? undefined : makeReviewYear('RY', best[0]);
+}
+
+export async function fillForms(source: WorkbookSource, options: FillOptions): Promise<FillRun> {
+  const settingsRead = await readSettings(source, { today: options.today });
+  const findings = await readFindings(source);
+  const universe = await readEligibilityUniverse(source);
+  const issues: Issue[] = [...settingsRead.issues, ...findings.issues, ...universe.issues];
+  const s = settingsRead.settings;
+  let reviewYear = s.reviewYear;
+  if (reviewYear === undefined) {
+    reviewYear = inferReviewYear(findings.cases.map((c) => c.month));
+    if (reviewYear !== undefined) {
+      issues.push(cellIssue('warning', 'settings.review-year-inferred', { sheet: 'Settings' }, `no Review Year is set; ${reviewYear.label} (${reviewYear.months[0]} to ${reviewYear.months[11]}) was taken from the sample months. Add a Review Year setting to make it explicit.`));
+    }
+  }
+  const inputs: Record<string, string> = {};
+  if (settingsRead.sheet !== undefined) inputs.Settings = `'${settingsRead.sheet}'`;
+  if (findings.range !== undefined) inputs.Findings = findings.range;
+  if (universe.range !== undefined) inputs['Universe Counts'] = universe.range;
+  if (reviewYear === undefined || hasErrors(issues)) {
+    return { forms: [], sheets: [], issues, json: fillJson([], issues), inputs };
+  }
+  const formSettings: FormSettings = {
+    state: s.state ?? '',
+    reportDate: s.reportDate ?? options.today,
+    reviewYear,
+    confidence: s.confidence,
+    undeterminedAsError: s.undeterminedAsError,
+    quantile: options.quantile ?? 'normal',
+    precisionTarget: 0.03,
+  };
+  if (s.state === undefined) issues.push(cellIssue('warning', 'settings.state-missing', { sheet: 'Settings' }, 'no State is set, so line A is blank. Add a State setting.'));
+  const forms: ProgramForm[] = [];
+  for (const program of PROGRAMS) {
+    if (!findings.cases.some((c) => c.program === program)) continue;
+    const filled = fillProgram(program, findings.cases, universe.counts, formSettings);
+    issues.push(...filled.issues);
+    if (filled.form !== null) forms.push(filled.form);
+  }
+  if (hasErrors(issues)) return { forms: [], sheets: [], issues, json: fillJson([], issues), inputs };
+  const detail = buildEstimatorDetail(forms, formSettings.confidence, formSettings.quantile);
+  const sheets = forms.map((f) => buildFormSheet(f, detail.refs.get(f.program) ?? {}, f.program === 'Medicaid' ? FORM_MEDICAID_SHEET : FORM_CHIP_SHEET));
+  return { forms, sheets: [...sheets, detail.sheet], issues, json: fillJson(forms, issues), inputs };
+}

@@ -1,0 +1,17 @@
+import type { QuantileKind } from '../estimator';
+import type { ReviewYear } from '../workbook/quarter';
+
+/** What filling the form needs from Settings (layout spec, Settings sheet). */
+export interface FormSettings {
+  /** Line A. */
+  readonly state: string;
+  /** Line B, `YYYY-MM-DD`. */
+  readonly reportDate: string;
+  readonly reviewYear: ReviewYear;
+  /** Confidence level as a fraction (0.95). */
+  readonly confidence: number;
+  readonly undeterminedAsError: boolean;
+  readonly quantile: QuantileKind;
+  /** Precision target as a fraction: 0.03, the 3-point target of 72 FR 50490. */
+  readonly precisionTarget: number;
+}

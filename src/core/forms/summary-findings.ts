@@ -1,0 +1,94 @@
+/**
+ * The Summary Findings Table, lines D-F of CMS-10184E, from the reviewed cases and universe counts
+ * (form instructions, "Line D" to "Line F" and the column instructions).
+ */
+import type { ReviewedCase, Stratum, UniverseCount } from '../workbook/eligibility-types';
+import { summaryColumn } from './summary-columns';
+
+/** One row of lines D-F. Dollars in integer cents; null where the instructions leave the cell blank. */
+export interface SummaryRow {
+  readonly universe: number | null;
+  readonly sampled: number;
+  readonly fraudExcluded: number | null;
+  readonly correct: number;
+  readonly incorrect: number;
+  readonly undetermined: number | null;
+  readonly dollarsPaidCents: number | null;
+  readonly dollarsCorrectCents: number | null;
+  readonly dollarsInErrorCents: number | null;
+}
+
+export type SummaryRowKey = 'active' | Stratum | 'negative' | 'totals';
+
+export type SummaryFindings = Readonly<Record<SummaryRowKey, SummaryRow>>;
+
+const NEGATIVE_ROWS: readonly Stratum[] = ['denials', 'terminations'];
+
+function addNullable(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+}
+
+function sumRows(rows: readonly SummaryRow[]): SummaryRow {
+  return rows.reduce<SummaryRow>(
+    (t, r) => ({
+      universe: t.universe === null || r.universe === null ? null : t.universe + r.universe,
+      sampled: t.sampled + r.sampled,
+      fraudExcluded: addNullable(t.fraudExcluded, r.fraudExcluded),
+      correct: t.correct + r.correct,
+      incorrect: t.incorrect + r.incorrect,
+      undetermined: addNullable(t.undetermined, r.undetermined),
+      dollarsPaidCents: addNullable(t.dollarsPaidCents, r.dollarsPaidCents),
+      dollarsCorrectCents: addNullable(t.dollarsCorrectCents, r.dollarsCorrectCents),
+      dollarsInErrorCents: addNullable(t.dollarsInErrorCents, r.dollarsInErrorCents),
+    }),
+    { universe: 0, sampled: 0, fraudExcluded: null, correct: 0, incorrect: 0, undetermined: null, dollarsPaidCents: null, dollarsCorrectCents: null, dollarsInErrorCents: null },
+  );
+}
+
+/**
+ * Lines D-F for one program. `counts` are the universe counts that apply (review-year months, or
+ * annual rows). Sampled counts include fraud cases (they are on the sample selection lists);
+ * dollars are those of reviewed (non-fraud) cases. On the negative rows the fraud, undetermined
+ * and dollar columns are blank (null), as the instructions say.
+ */
+export function summarizeFindings(cases: readonly ReviewedCase[], counts: readonly UniverseCount[]): SummaryFindings {
+  const row = (stratum: Stratum): SummaryRow => {
+    const active = !NEGATIVE_ROWS.includes(stratum);
+    const inRow = cases.filter((c) => c.stratum === stratum);
+    const universeRows = counts.filter((u) => u.stratum === stratum);
+    const tally = { correct: 0, incorrect: 0, undetermined: 0, fraud: 0, paid: 0, error: 0 };
+    for (const c of inRow) {
+      if (c.fraud) {
+        tally.fraud += 1;
+        continue;
+      }
+      if (c.finding !== null) tally[summaryColumn(c.finding)] += 1;
+      tally.paid += c.paidCents;
+      tally.error += Math.abs(c.errorCents);
+    }
+    return {
+      universe: universeRows.length === 0 ? null : universeRows.reduce((s, u) => s + u.cases, 0),
+      sampled: inRow.length,
+      fraudExcluded: active ? tally.fraud : null,
+      correct: tally.correct,
+      incorrect: tally.incorrect,
+      undetermined: active ? tally.undetermined : null,
+      dollarsPaidCents: active ? tally.paid : null,
+      dollarsCorrectCents: active ? tally.paid - tally.error : null, // Total Dollars Correct = paid − in error
+      dollarsInErrorCents: active ? tally.error : null,
+    };
+  };
+  const stratum1 = row('stratum1');
+  const stratum2 = row('stratum2');
+  const stratum3 = row('stratum3');
+  const denials = row('denials');
+  const terminations = row('terminations');
+  const active = sumRows([stratum1, stratum2, stratum3]); // Line D: the sum of strata 1, 2 and 3
+  let negative = sumRows([denials, terminations]); // Line E: the sum of denials and terminations
+  const unsplit = counts.filter((u) => u.stratum === 'negative');
+  if (unsplit.length > 0 && denials.universe === null && terminations.universe === null) {
+    negative = { ...negative, universe: unsplit.reduce((s, u) => s + u.cases, 0) };
+  }
+  const totals = sumRows([active, negative]); // Line F: the total of each column
+  return { active, stratum1, stratum2, stratum3, negative, denials, terminations, totals };
+}

@@ -1,0 +1,46 @@
+/** Types of the eligibility tables: findings and universe counts. */
+import type { Finding } from './finding-code.js';
+import type { Program } from './program.js';
+
+/** The rows of the Summary Findings Table (lines D-F). */
+export type Stratum = 'stratum1' | 'stratum2' | 'stratum3' | 'denials' | 'terminations';
+export const ACTIVE_STRATA: readonly Stratum[] = ['stratum1', 'stratum2', 'stratum3'];
+export const NEGATIVE_STRATA: readonly Stratum[] = ['denials', 'terminations'];
+
+export const isActiveStratum = (s: Stratum): boolean => ACTIVE_STRATA.includes(s);
+
+/** Where a value came from: sheet and the A1 address of each column read. */
+export interface SourceRow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+/** One reviewed case of the Findings table. Dollars in integer cents. */
+export interface ReviewedCase {
+  readonly program: Program;
+  /** Sample month `YYYY-MM`. */
+  readonly month: string;
+  readonly caseId: string;
+  readonly stratum: Stratum;
+  /** null for a fraud case whose finding is blank. */
+  readonly finding: Finding | null;
+  readonly fraud: boolean;
+  readonly paidCents: number;
+  readonly errorCents: number;
+  readonly source: SourceRow;
+}
+
+/**
+ * One row of the eligibility universe counts: cases (and, for active strata, paid dollars) in a
+ * stratum for a month, or for the year when `month` is null. `negative` is an unsplit negative
+ * universe, with denials and terminations then estimated as domains.
+ */
+export interface UniverseCount {
+  readonly program: Program;
+  readonly month: string | null;
+  readonly stratum: Stratum | 'negative';
+  readonly cases: number;
+  readonly dollarsCents: number | null;
+  readonly source: SourceRow;
+}

@@ -1,0 +1,133 @@
+// CMS-10184E filled from Findings and Universe Counts tables built from the estimator's reference
+// designs: lines D-F against counts made here from the same CSV rows, lines G-J against R's survey
+// package (test/fixtures/r/estimator-reference.R printed test/fixtures/r/estimator-reference.json).
+import { describe, expect, it } from 'vitest';
+import { fillForms } from '../../../src/core/forms/fill-forms';
+import { memorySource } from '../../../src/core/workbook/memory-source';
+import type { CellValue } from '../../../src/core/workbook/port';
+import { expectClose } from '../estimator/expect-close';
+import { findingsRows, readCsv, reference, universeRows } from './eligibility-fixture';
+
+const settings = (undeterminedAsError: string): CellValue[][] => [
+  ['Setting', 'Value'],
+  ['State', 'Testland'],
+  ['Review Year', 'RY2025'],
+  ['Report Date', '2025-07-01'],
+  ['Undetermined As Error', undeterminedAsError],
+];
+
+function book(undeterminedAsError = 'Yes', edit?: (findings: CellValue[][], universe: CellValue[][]) => void) {
+  const findings = [...findingsRows('Medicaid', 'tcp2-fraud', 'negative-domains'), ...findingsRows('CHIP', 'tcp2-monthly', 'negative-strata').slice(1)];
+  const universe = [...universeRows('Medicaid', 'tcp2-fraud', 'negative-domains'), ...universeRows('CHIP', 'tcp2-monthly', 'negative-strata').slice(1)];
+  edit?.(findings, universe);
+  return memorySource('test.xlsx', { Settings: settings(undeterminedAsError), Findings: findings, 'Universe Counts': universe });
+}
+
+type Ref = Record<string, { estimate: number; se: number | null }> & { undeterminedShare: number; differenceRate?: { estimate: number; se: number; X: number } };
+const ref = (design: string, variant: boolean): Ref => reference.designs[design]![`undeterminedAsError=${variant}`] as unknown as Ref;
+
+describe.each([
+  ['Medicaid', 'tcp2-fraud', 'negative-domains'],
+  ['CHIP', 'tcp2-monthly', 'negative-strata'],
+] as const)('%s (%s with %s)', (program, activeDesign, negativeDesign) => {
+  describe.each([true, false])('undetermined as error: %s', (asError) => {
+    it('fills lines G-J as R survey computes them, to 1e-9', async () => {
+      const run = await fillForms(book(asError ? 'Yes' : 'No'), { today: '2026-11-23' });
+      expect(run.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      const form = run.json.forms.find((f) => f.program === program)!;
+      const a = ref(activeDesign, asError);
+      const n = ref(negativeDesign, asError);
+      const g = form.errorRates.activePayment;
+      expectClose(g.rate, a.paymentRate!.estimate, 1e-9);
+      expectClose(g.standardError, a.paymentRate!.se as number, 1e-9);
+      expectClose(g.dollarsInError, a.errorTotal!.estimate, 1e-9);
+      expectClose(g.precision, 1.959963984540054 * (a.paymentRate!.se as number), 1e-9);
+      expect(g.confidence).toBe(0.95);
+      if (a.differenceRate) expectClose(g.differenceEstimate?.rate, a.differenceRate.estimate, 1e-9);
+      expectClose(form.errorRates.activeCase.rate, a.caseRate!.estimate, 1e-9);
+      expectClose(form.errorRates.activeCase.standardError, a.caseRate!.se as number, 1e-9);
+      expectClose(form.errorRates.negativeCase.rate, (n.negativeRate as { estimate: number }).estimate, 1e-9);
+      expectClose(form.errorRates.negativeCase.standardError, (n.negativeRate as { se: number }).se, 1e-9);
+      expectClose(form.errorRates.undetermined.dollars, a.undeterminedPaidTotal!.estimate, 1e-9);
+      expectClose(form.errorRates.undetermined.percentage, a.undeterminedShare, 1e-12);
+    });
+  });
+
+  it('fills lines D-F with the counts and dollars of the rows, the negative quirk included', async () => {
+    const run = await fillForms(book(), { today: '2026-11-23' });
+    const form = run.json.forms.find((f) => f.program === program)!;
+    const cases = readCsv(`${activeDesign}.cases.csv`);
+    const cells = readCsv(`${activeDesign}.cells.csv`);
+    for (const s of ['1', '2', '3'] as const) {
+      const inStratum = cases.filter((c) => (c.cellId as string).endsWith(`|${s}`));
+      const reviewed = inStratum.filter((c) => c.fraud !== '1');
+      const cents = (k: 'paid' | 'error') => reviewed.reduce((t, c) => t + Math.round(Number(c[k]) * 100), 0);
+      const row = form.summary[`stratum${s}`];
+      expect(row).toEqual({
+        universe: cells.filter((c) => (c.cellId as string).endsWith(`|${s}`)).reduce((t, c) => t + Number(c.N), 0),
+        sampled: inStratum.length,
+        fraudExcluded: inStratum.length - reviewed.length,
+        correct: reviewed.filter((c) => c.caseError !== '1' && c.undetermined !== '1').length,
+        incorrect: reviewed.filter((c) => c.caseError === '1').length,
+        undetermined: reviewed.filter((c) => c.undetermined === '1').length,
+        dollarsPaid: cents('paid') / 100,
+        dollarsCorrect: (cents('paid') - cents('error')) / 100,
+        dollarsInError: cents('error') / 100,
+      });
+    }
+    const negatives = readCsv(`${negativeDesign}.cases.csv`);
+    for (const [key, domain] of [['denials', 'Denials'], ['terminations', 'Terminations']] as const) {
+      const inDomain = negatives.filter((c) => c.domain === domain);
+      const row = form.summary[key];
+      // Correct counts the cases found eligible (ID, IT); Incorrect those found ineligible (C).
+      expect(row.correct).toBe(inDomain.filter((c) => c.caseError === '1').length);
+      expect(row.incorrect).toBe(inDomain.filter((c) => c.caseError !== '1').length);
+      expect(row.sampled).toBe(inDomain.length);
+      expect([row.fraudExcluded, row.undetermined, row.dollarsPaid, row.dollarsCorrect, row.dollarsInError]).toEqual([null, null, null, null, null]);
+    }
+    const s = form.summary;
+    expect(s.active.sampled).toBe(s.stratum1.sampled + s.stratum2.sampled + s.stratum3.sampled);
+    expect(s.negative.sampled).toBe(s.denials.sampled + s.terminations.sampled);
+    expect(s.totals.sampled).toBe(s.active.sampled + s.negative.sampled);
+    expect(s.totals.fraudExcluded).toBe(s.active.fraudExcluded);
+    expect(s.totals.dollarsPaid).toBe(s.active.dollarsPaid);
+    expect(s.negative.universe).toBe(readCsv(`${negativeDesign}.cells.csv`).reduce((t, c) => t + Number(c.N), 0));
+    expect([form.state, form.date]).toEqual(['Testland', '2025-07-01']);
+  });
+});
+
+describe('bad input names the sheet and cell, and nothing is filled', () => {
+  const firstError = async (edit: (findings: CellValue[][], universe: CellValue[][]) => void) => {
+    const run = await fillForms(book('Yes', edit), { today: '2026-11-23' });
+    expect(run.sheets).toEqual([]);
+    return run.issues.filter((i) => i.severity === 'error');
+  };
+
+  it('an unknown finding code', async () => {
+    const errors = await firstError((f) => { f[5]![4] = 'XYZ'; });
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', cell: 'E6', code: 'findings.finding-unknown' })]);
+    expect(errors[0]!.message).toContain('"XYZ" is not a finding code');
+  });
+
+  it('text in a dollar cell', async () => {
+    const errors = await firstError((f) => { f[3]![5] = 'about 300'; });
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', cell: 'F4', code: 'findings.dollars' })]);
+  });
+
+  it('a case in a month with no universe count', async () => {
+    const errors = await firstError((_f, u) => { u.splice(1, 1); });
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', code: 'estimator.missing_universe' })]);
+    expect(errors[0]!.message).toContain('2023-07|Stratum 1');
+    expect(errors[0]!.cell).toMatch(/^B\d+$/);
+  });
+
+  it('n > N', async () => {
+    const errors = await firstError((_f, u) => { u[1]![3] = 5; });
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Universe Counts', cell: 'D2', code: 'estimator.sample_exceeds_universe' })]);
+  });
+
+  it('Dollars Correct that does not equal Paid minus Error', async () => {
+    const errors = await firstError((f) => { f[2]![7] = 1; });
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', cell: 'H3', code: 'findings.dollars-correct-mismatch' })]);
+  });
+});
