@@ -51,7 +51,7 @@ export function universeRows(program: string, activeDesign: string, negativeDesi
   if (negativeDesign !== null) {
     for (const c of readCsv(`${negativeDesign}.cells.csv`)) {
       const [month, stratum] = (c.cellId as string).split('|') as [string, string | undefined];
-      rows.push([program, month, stratum === undefined ? 'Negative' : STRATA[stratum] ?? stratum, Number(c.N), null]);
+      rows.push([program, month, stratum === undefined ? 'Negative' : (STRATA[stratum] ?? stratum), Number(c.N), null]);
     }
   }
   return rows;
