@@ -18,3 +18,5 @@ export * from './memory-source.js';
 export * from './issue-limiter.js';
 export * from './settings.js';
 export * from './universe-totals.js';
+export * from './output-cells.js';
+export * from './run-log.js';

@@ -1,0 +1,34 @@
+/** The readable output of `fill`: each program's form as a table. */
+import { confidenceAndPrecisionText } from '../core/forms/error-rate-table.js';
+import type { ProgramForm } from '../core/forms/fill-program.js';
+import type { SummaryRowKey } from '../core/forms/summary-findings.js';
+import { countText, dollarsText, percentText, textTable } from './text-table.js';
+
+const ROWS: readonly [SummaryRowKey, string][] = [
+  ['active', 'D. Active'], ['stratum1', '   Stratum 1'], ['stratum2', '   Stratum 2'], ['stratum3', '   Stratum 3'],
+  ['negative', 'E. Negative'], ['denials', '   Denials'], ['terminations', '   Terminations'], ['totals', 'F. Totals'],
+];
+
+export function formatForm(form: ProgramForm): string {
+  const summary = textTable(
+    ['Line', 'Universe', 'Sampled', 'Fraud', 'Correct', 'Incorrect', 'Undetermined', 'Dollars paid', 'Dollars correct', 'Dollars in error'],
+    ROWS.map(([key, label]) => {
+      const r = form.summary[key];
+      return [label, countText(r.universe), countText(r.sampled), countText(r.fraudExcluded), countText(r.correct), countText(r.incorrect), countText(r.undetermined),
+        dollarsText(r.dollarsPaidCents === null ? null : r.dollarsPaidCents / 100), dollarsText(r.dollarsCorrectCents === null ? null : r.dollarsCorrectCents / 100), dollarsText(r.dollarsInErrorCents === null ? null : r.dollarsInErrorCents / 100)];
+    }),
+    new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+  );
+  const e = form.errorRates;
+  const rates = textTable(
+    ['Line', 'Dollar amount', 'Error rate', 'Confidence and precision', 'Percentage'],
+    [
+      ['G. Active payment error rate', dollarsText(e.activePayment.dollars), percentText(e.activePayment.rate), confidenceAndPrecisionText(e.activePayment) ?? '', ''],
+      ['H. Active case error rate', '', percentText(e.activeCase.rate), confidenceAndPrecisionText(e.activeCase) ?? '', ''],
+      ['I. Negative case error rate', '', percentText(e.negativeCase.rate), confidenceAndPrecisionText(e.negativeCase) ?? '', ''],
+      ['J. Undetermined cases', dollarsText(e.undetermined.dollars), '', '', e.undetermined.percentage === null ? '' : percentText(e.undetermined.percentage)],
+    ],
+    new Set([1, 2, 4]),
+  );
+  return [`CMS-10184E ${form.program}: ${form.state || '(no State set)'}, ${form.date}, review year ${form.settings.reviewYear.label}`, '', summary, '', rates].join('\n');
+}

@@ -1,0 +1,14 @@
+/** What a command runs over one workbook: its output sheets, issues, JSON document and text. */
+import type { Issue } from '../core/workbook/issue.js';
+import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
+
+export interface JobResult {
+  readonly command: string;
+  readonly sheets: readonly OwnedSheet[];
+  readonly issues: readonly Issue[];
+  readonly json: unknown;
+  readonly text: string;
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+export type Job = (source: WorkbookSource) => Promise<JobResult>;
