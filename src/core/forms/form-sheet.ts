@@ -111,7 +111,8 @@ export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: s
   return {
     name: sheetName,
     rows,
-    columnWidths: [32, 14, 14, 17, 14, 14, 14, 17, 17, 17],
+    columnWidths: [32, 19, 14, 17, 14, 14, 14, 17, 17, 17],
+    rowHeights: { 9: 48, 20: 32, 26: 30 },
     merges: ['A1:J1', 'A2:J2', 'A3:J3', 'B5:D5', 'B6:D6', 'B7:D7', 'A26:J26'],
     landscape: true,
     fitToPage: true,

@@ -99,6 +99,8 @@ export interface OwnedSheet {
   readonly name: string;
   readonly rows: readonly (readonly OutputCell[])[];
   readonly columnWidths?: readonly number[];
+  /** Row heights in points, by 1-based row number (for wrapped header rows). */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   readonly highlights?: readonly ConditionalHighlight[];
   readonly charts?: readonly ChartSpec[];
   /** Rows to keep visible at the top when scrolling. */
