@@ -73,6 +73,14 @@ export interface ProgramRecon {
   readonly unmappedLines: readonly UnmappedLine[];
 }
 
+/** Where the inputs were read from, for the Run Log. */
+export interface ReconInputs {
+  /** Universe tables as sheet-qualified ranges, for example `'Universe'!A1:D9`. */
+  readonly universe: readonly string[];
+  /** Report tables as sheet-qualified ranges, with their layout. */
+  readonly reports: readonly { readonly range: string; readonly layout: 'long' | 'wide' | 'fmr'; readonly lines: number }[];
+}
+
 export interface ReconResult {
   /** Absent only when it was not set and the data could not tell it (then there are no programs and an error says so). */
   readonly reviewYear?: ReviewYear;
@@ -82,4 +90,6 @@ export interface ReconResult {
   readonly programs: readonly ProgramRecon[];
   /** Every warning and error of the run, each naming its sheet and cell. */
   readonly issues: readonly Issue[];
+  /** Set by `reconcile` (which reads the workbook); absent from `reconcileTotals`. */
+  readonly inputs?: ReconInputs;
 }

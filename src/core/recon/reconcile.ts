@@ -13,8 +13,8 @@ import { compareAmounts } from './compare.js';
 import { REPORT_NAME } from './forms.js';
 import { LineMatcher } from './line-map.js';
 import type { LineMapRow } from './line-map-row.js';
-import type { OverallRecon, ProgramRecon, QuarterRecon, ReconResult, ReportAmounts, ReportKind, UniverseAmounts } from './recon-result.js';
-import { readReports } from './report-read.js';
+import type { OverallRecon, ProgramRecon, QuarterRecon, ReconInputs, ReconResult, ReportAmounts, ReportKind, UniverseAmounts } from './recon-result.js';
+import { readReports, tableRange } from './report-read.js';
 import type { ReportLine } from './report-line.js';
 import { describeYear, emptyBuckets, totalReports, type Buckets, type ProgramReportTotals } from './report-totals.js';
 import { inferReviewYear } from './review-year.js';
@@ -58,13 +58,18 @@ export interface ReconInput {
 export async function reconcile(source: WorkbookSource, settings: ReconSettings, lineMap: readonly LineMapRow[]): Promise<ReconResult> {
   const universe = await readUniverseTotals(source);
   const reports = await readReports(source, settings.state === undefined ? {} : { state: settings.state });
-  return reconcileTotals({
+  const result = reconcileTotals({
     universe: universe.totals,
     reportLines: reports.lines,
     lineMap,
     settings,
     issues: [...universe.issues, ...reports.issues],
   });
+  const inputs: ReconInputs = {
+    universe: universe.tables.map(tableRange),
+    reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
+  };
+  return { ...result, inputs };
 }
 
 const amounts = (ffsCents: number, mcCents: number): UniverseAmounts => ({ ffsCents, mcCents, totalCents: ffsCents + mcCents });

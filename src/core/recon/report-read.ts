@@ -3,6 +3,7 @@
  * FMR export), into report lines with total computable in integer cents. Problems are returned as
  * issues naming the sheet and cell; a line that cannot be read is left out only with an error.
  */
+import { quoteSheetName, rangeAddress } from '../workbook/address.js';
 import { isBlank } from '../workbook/cell-value.js';
 import { findTables, readTableRecords, recordCell, recordText, recordValue, type FoundTable, type TableRecord } from '../workbook/find-table.js';
 import { issueLimiter, type IssueLimiter } from '../workbook/issue-limiter.js';
@@ -18,6 +19,8 @@ import type { ReportLine, ReportPeriod } from './report-line.js';
 export interface ReportTableRead {
   readonly sheet: string;
   readonly headerRow: number;
+  /** The table as a sheet-qualified range, header row included: `'CMS-64'!A1:F97`. */
+  readonly range: string;
   readonly layout: ReportTableLayout['layout'];
   /** Lines read from it. */
   readonly lineCount: number;
@@ -33,6 +36,12 @@ export interface ReportRead {
 export interface ReadReportsOptions {
   /** The state whose FMR sheets to read when the workbook holds several (Settings: State). */
   readonly state?: string;
+}
+
+/** A found table as a sheet-qualified range from its header row to its last row: `'CMS-64'!A1:F97`. */
+export function tableRange(table: FoundTable): string {
+  const cols = Object.values(table.columns);
+  return `${quoteSheetName(table.sheet)}!${rangeAddress(Math.min(...cols), table.headerRow, Math.max(...cols), Math.max(table.headerRow, table.lastRow))}`;
 }
 
 /** The text of the rows above a table's header (its title), joined by spaces. */
@@ -84,7 +93,7 @@ export async function readReports(source: WorkbookSource, options: ReadReportsOp
   for (const d of chooseFmrState(decided, options.state, issues)) {
     const before = lines.length;
     await readTableLines(source, d, lines, limiter);
-    tables.push({ sheet: d.table.sheet, headerRow: d.table.headerRow, layout: d.layout.layout, lineCount: lines.length - before });
+    tables.push({ sheet: d.table.sheet, headerRow: d.table.headerRow, range: tableRange(d.table), layout: d.layout.layout, lineCount: lines.length - before });
   }
   return { lines, issues: [...issues, ...limiter.finish()], tables };
 }

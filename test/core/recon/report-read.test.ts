@@ -15,7 +15,7 @@ describe('readReports: long form', () => {
     ];
     const r = await readReports(memorySource('book', { Reports: rows }));
     expect(r.issues).toEqual([]);
-    expect(r.tables).toEqual([{ sheet: 'Reports', headerRow: 1, layout: 'long', lineCount: 3 }]);
+    expect(r.tables).toEqual([{ sheet: 'Reports', headerRow: 1, range: "'Reports'!A1:F4", layout: 'long', lineCount: 3 }]);
     expect(r.lines.map((l) => [l.form, l.period, l.line, l.totalComputableCents, l.federalShareCents, l.cell])).toEqual([
       ['CMS-64.9 Base', { kind: 'quarter', quarter: '2023Q4' }, '1A', 123_456, 80_000, 'D2'],
       ['CMS-64.9 Waiver', { kind: 'quarter', quarter: '2024Q1' }, undefined, -1_001, undefined, 'D3'],
