@@ -1,5 +1,5 @@
 // The bundled sample workbook: regenerated into a temporary folder and checked for the layout of
-// workbook-layout.md and the reconciliation outcomes promised in scripts/generate-sample.ts.
+// workbook-layout.md and the reconciliation outcomes promised in test/scripts/generate-sample.ts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHIP_LINES, DEFAULT_OUT, MEDICAID_LINES, writeSample, type CatalogLine } from '../../scripts/generate-sample';
+import { CHIP_LINES, DEFAULT_OUT, MEDICAID_LINES, writeSample, type CatalogLine } from './generate-sample';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const QUARTERS = ['2023Q3', '2023Q4', '2024Q1', '2024Q2'];
@@ -360,7 +360,7 @@ describe('regeneration', () => {
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     const files = ['a.xlsx', 'b.xlsx'].map((f) => join(dir, f));
     for (const f of files) {
-      const run = spawnSync(tsx, [join(ROOT, 'scripts', 'generate-sample.ts'), '--out', f], { encoding: 'utf8' });
+      const run = spawnSync(tsx, [join(ROOT, 'test', 'scripts', 'generate-sample.ts'), '--out', f], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     }
     expect(readFileSync(files[0]!).equals(readFileSync(files[1]!))).toBe(true);
