@@ -10,7 +10,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test/artifacts/**', '.*.mjs', '.*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test/artifacts/**', '.*', '.*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,7 +18,12 @@ interface CommandOptions {
   readonly json?: boolean;
 }
 
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }, now = new Date()): Promise<number> {
+export interface CliStreams {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+export async function main(argv: readonly string[], io: CliStreams = { stdout: process.stdout, stderr: process.stderr }, now = new Date()): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   let exitCode = 0;
   const run = async (book: string, jobs: readonly Job[], options: CommandOptions) => {

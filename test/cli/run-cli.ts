@@ -19,6 +19,6 @@ class Capture extends Writable {
 export async function runCli(args: readonly string[], now = new Date('2026-11-23T12:00:00Z')): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(args, { stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream }, now);
+  const code = await main(args, { stdout, stderr }, now);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
