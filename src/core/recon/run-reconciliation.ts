@@ -1,0 +1,44 @@
+/**
+ * `reconcile` as every shell runs it (command line and task pane): Settings, the Line Map (the
+ * workbook's, or the bundled defaults written the first time), the comparison, and the output
+ * sheets, with the explanations users typed on the previous Reconciliation sheet kept.
+ */
+import type { Issue } from '../workbook/issue.js';
+import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
+import { readSettings } from '../workbook/settings.js';
+import { readLineMap } from './line-map-sheet.js';
+import type { ReconResult } from './recon-result.js';
+import { reconcile, reconSettings } from './reconcile.js';
+import { reconcileJson, type ReconcileJson } from './reconcile-json.js';
+import { readReconciliationNotes } from './reconciliation-notes.js';
+import { buildReconciliationSheet } from './reconciliation-sheet.js';
+
+export interface ReconciliationRun {
+  readonly result: ReconResult;
+  /** Reconciliation, and Line Map when the workbook has none yet. */
+  readonly sheets: readonly OwnedSheet[];
+  readonly issues: readonly Issue[];
+  readonly json: ReconcileJson;
+  /** Input name → range or origin used, for the Run Log. */
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+export interface RunReconciliationOptions {
+  /** `YYYY-MM-DD`, for settings that default to today. */
+  readonly today: string;
+  /** Include the prior-period forms in the report amounts. */
+  readonly includePriorPeriod?: boolean;
+}
+
+export async function runReconciliation(source: WorkbookSource, options: RunReconciliationOptions): Promise<ReconciliationRun> {
+  const settings = await readSettings(source, { today: options.today });
+  const lineMap = await readLineMap(source);
+  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod === true), lineMap.lineMap.rows);
+  const notes = await readReconciliationNotes(source);
+  const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
+  const inputs: Record<string, string> = {};
+  if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
+  inputs['Line Map'] = lineMap.lineMap.origin === 'defaults' ? 'bundled defaults' : "'Line Map'";
+  if (result.reviewYear !== undefined) inputs['Review Year'] = result.reviewYear.label;
+  return { result, sheets, issues: [...settings.issues, ...lineMap.issues, ...result.issues], json: reconcileJson(result), inputs };
+}
