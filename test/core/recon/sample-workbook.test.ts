@@ -11,7 +11,7 @@ import type { ReconResult } from '../../../src/core/recon/recon-result.js';
 import { reconcileJson } from '../../../src/core/recon/reconcile-json.js';
 import { readSettings } from '../../../src/core/workbook/settings.js';
 import type { WorkbookSource } from '../../../src/core/workbook/port.js';
-import { xlsxSource } from '../../helpers/memory-workbook.js';
+import { openXlsx } from '../../../src/xlsx/open-xlsx.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../assets/samples/sample-state.xlsx', import.meta.url));
 
@@ -20,7 +20,7 @@ describe('the sample workbook', () => {
   let result: ReconResult;
 
   beforeAll(async () => {
-    source = await xlsxSource(SAMPLE);
+    source = await openXlsx(SAMPLE);
     const settings = await readSettings(source);
     const lineMap = await readLineMap(source);
     result = await reconcile(source, reconSettings(settings.settings), lineMap.lineMap.rows);
