@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,24 @@ describe('writeCopy', () => {
     await copyFile(out, again);
     const back = await openXlsx(again);
     expect((await back.sheets()).map((s) => s.name)).toEqual(['Data', 'reconciliation', 'Line Map', 'Run Log']);
+  });
+
+  it('drops the calculation chain, which lists formula cells of the old sheet, and asks Excel to recalculate', async () => {
+    const zip = await zipOf(input);
+    zip.file('xl/calcChain.xml', '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="2"/></calcChain>');
+    const rels = await partText(zip, 'xl/_rels/workbook.xml.rels');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+    const types = await partText(zip, '[Content_Types].xml');
+    zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+    const withChain = join(dir, 'with-chain.xlsx');
+    await writeFile(withChain, await zip.generateAsync({ type: 'nodebuffer' }));
+    const out = join(dir, 'out-chain.xlsx');
+    await (await openXlsx(withChain)).writeCopy(out, [RECON]);
+    const dst = await zipOf(out);
+    expect(dst.file('xl/calcChain.xml')).toBeNull();
+    expect(await partText(dst, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    expect(await partText(dst, '[Content_Types].xml')).not.toContain('calcChain');
+    expect(await partText(dst, 'xl/workbook.xml')).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
   it('rejects sheet names Excel would refuse and duplicates', async () => {
