@@ -8,7 +8,7 @@ import { cellText, isBlank } from './cell-value.js';
 import { cellIssue, type Issue } from './issue.js';
 import { normalizeLabel } from './normalize-label.js';
 import { OWNED_SHEET_NAMES, sheetNameIn } from './owned-sheets.js';
-import type { CellValue, SheetSummary, WorkbookSource } from './port.js';
+import type { CellValue, SheetSummary, TableHint, WorkbookSource } from './port.js';
 
 /** A table to look for: canonical column name → accepted header spellings (the canonical name is always accepted). */
 export interface TableSpec {
@@ -141,13 +141,18 @@ export async function searchTables(source: WorkbookSource, spec: TableSpec, opti
   const all = matchers(spec);
   const tables: FoundTable[] = [];
   const near: (NearMiss & { score: number })[] = [];
+  // A table the user pointed at is looked for on its header row only.
+  const hint = source.tableHints?.[spec.name];
   for (const summary of await source.sheets()) {
-    if (summary.rowCount === 0 || sheetNameIn(summary.name, skip)) continue;
+    if (summary.rowCount === 0) continue;
+    if (hint === undefined && sheetNameIn(summary.name, skip)) continue;
+    if (hint !== undefined && !sheetNameIn(summary.name, [hint.sheet])) continue;
     if (options.onlySheets !== undefined && !sheetNameIn(summary.name, options.onlySheets)) continue;
     const lastUsed = sheetLastRow(summary);
     const hits: HeaderHit[] = [];
-    const toRow = Math.min(lastUsed, summary.firstRow + scanRows - 1);
-    for await (const chunk of source.readRows(summary.name, { fromRow: summary.firstRow, toRow })) {
+    const fromRow = hint === undefined ? summary.firstRow : hint.headerRow;
+    const toRow = hint === undefined ? Math.min(lastUsed, summary.firstRow + scanRows - 1) : hint.headerRow;
+    for await (const chunk of source.readRows(summary.name, { fromRow, toRow })) {
       for (const r of chunk) {
         const found = hitsInRow(r.row, r.cells, summary.firstColumn, all);
         hits.push(...found.hits);
@@ -250,4 +255,14 @@ export function recordCell(record: TableRecord, name: string): string | undefine
 /** A record's value as trimmed text (see `cellText`). */
 export function recordText(record: TableRecord, name: string): string {
   return cellText(recordValue(record, name));
+}
+
+/** The same workbook, with tables the user pointed at (by table name) searched only where they said. */
+export function withTableHints(source: WorkbookSource, hints: Readonly<Record<string, TableHint>>): WorkbookSource {
+  return {
+    label: source.label,
+    tableHints: { ...source.tableHints, ...hints },
+    sheets: () => source.sheets(),
+    readRows: (sheet, options) => source.readRows(sheet, options),
+  };
 }

@@ -39,10 +39,18 @@ export interface ReadRowsOptions {
   readonly chunkRows?: number;
 }
 
+/** Where the user said a table is: its sheet and header row (1-based). */
+export interface TableHint {
+  readonly sheet: string;
+  readonly headerRow: number;
+}
+
 /** Reads a workbook. Large sheets are read in chunks so no adapter needs a whole sheet in memory. */
 export interface WorkbookSource {
   /** Name of the workbook (file name or document title), for messages. */
   readonly label: string;
+  /** Tables the user pointed at, by table name (`TableSpec.name`): searched there only. */
+  readonly tableHints?: Readonly<Record<string, TableHint>>;
   sheets(): Promise<readonly SheetSummary[]>;
   /** The rows of a sheet's used range, in order, in chunks. Blank rows may be skipped. */
   readRows(sheet: string, options?: ReadRowsOptions): AsyncIterable<readonly SheetRow[]>;

@@ -154,3 +154,21 @@ describe('memorySource', () => {
     expect(chunks).toEqual([[{ row: 2, cells: ['a', 'b'] }], [{ row: 3, cells: [null, 'c'] }]]);
   });
 });
+
+describe('tables the user pointed at', () => {
+  it('are searched on the named sheet and header row only', async () => {
+    const { withTableHints, searchTables } = await import('../../../src/core/workbook/find-table');
+    const { memorySource } = await import('../../../src/core/workbook/memory-source');
+    const spec = { name: 'universe totals', required: { Program: [], Quarter: [], Component: [], Amount: [] } };
+    const book = memorySource('t.xlsx', {
+      First: [['Program', 'Quarter', 'Component', 'Amount'], ['Medicaid', '2023Q3', 'FFS', 1]],
+      Second: [['note'], ['note'], ['Program', 'Quarter', 'Component', 'Amount'], ['CHIP', '2023Q3', 'MC', 2]],
+    });
+    expect((await searchTables(book, spec)).tables.map((t) => t.sheet)).toEqual(['First', 'Second']);
+    const pointed = withTableHints(book, { 'universe totals': { sheet: 'Second', headerRow: 3 } });
+    const found = await searchTables(pointed, spec);
+    expect(found.tables.map((t) => [t.sheet, t.headerRow])).toEqual([['Second', 3]]);
+    const wrongRow = withTableHints(book, { 'universe totals': { sheet: 'Second', headerRow: 2 } });
+    expect((await searchTables(wrongRow, spec)).tables).toEqual([]);
+  });
+});
