@@ -37,9 +37,28 @@ export function parseFmrSheetName(sheet: string): FmrSheetName | undefined {
   return { kind: kind.kind, state: (m[2] ?? '').trim(), form: kind.form, ...(kind.startBlock === undefined ? {} : { startBlock: kind.startBlock }) };
 }
 
-/** State names compared ignoring case, spaces, dashes and periods (`Dist. Of Col.` = `dist of col`). */
+/** Full names and postal codes → the FMR's sheet-name spelling (`Dist. Of Col.`, `Amer. Samoa`, `N. Mariana Islands`). */
+const STATE_ALIASES: Readonly<Record<string, string>> = {
+  districtofcolumbia: 'distofcol', washingtondc: 'distofcol', dc: 'distofcol',
+  americansamoa: 'amersamoa', as: 'amersamoa',
+  northernmarianaislands: 'nmarianaislands', commonwealthofthenorthernmarianaislands: 'nmarianaislands', mp: 'nmarianaislands',
+  usvirginislands: 'virginislands', vi: 'virginislands', gu: 'guam', pr: 'puertorico',
+  al: 'alabama', ak: 'alaska', az: 'arizona', ar: 'arkansas', ca: 'california', co: 'colorado', ct: 'connecticut', de: 'delaware',
+  fl: 'florida', ga: 'georgia', hi: 'hawaii', id: 'idaho', il: 'illinois', in: 'indiana', ia: 'iowa', ks: 'kansas', ky: 'kentucky',
+  la: 'louisiana', me: 'maine', md: 'maryland', ma: 'massachusetts', mi: 'michigan', mn: 'minnesota', ms: 'mississippi', mo: 'missouri',
+  mt: 'montana', ne: 'nebraska', nv: 'nevada', nh: 'newhampshire', nj: 'newjersey', nm: 'newmexico', ny: 'newyork', nc: 'northcarolina',
+  nd: 'northdakota', oh: 'ohio', ok: 'oklahoma', or: 'oregon', pa: 'pennsylvania', ri: 'rhodeisland', sc: 'southcarolina',
+  sd: 'southdakota', tn: 'tennessee', tx: 'texas', ut: 'utah', vt: 'vermont', va: 'virginia', wa: 'washington', wv: 'westvirginia',
+  wi: 'wisconsin', wy: 'wyoming',
+};
+
+/**
+ * A state name for comparison: case, spaces, dashes and periods ignored, and full names or postal
+ * codes read as the FMR spells them (`District of Columbia`, `DC` and `Dist. Of Col.` are one state).
+ */
 export function stateKey(state: string): string {
-  return normalizeLabel(state).replace(/[.\s]/g, '');
+  const key = normalizeLabel(state).replace(/^(?:state|commonwealth) of /, '').replace(/[.\s'-]/g, '');
+  return STATE_ALIASES[key] ?? key;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stateKey } from '../../../src/core/recon/report-fmr.js';
 import { readReports } from '../../../src/core/recon/report-read.js';
 import { memorySource } from '../../../src/core/workbook/memory-source.js';
 import type { CellValue } from '../../../src/core/workbook/port.js';
@@ -194,5 +195,24 @@ describe('readReports: annual FMR export', () => {
     const wrong = await readReports(book, { state: 'Texas' });
     expect(wrong.lines).toEqual([]);
     expect(wrong.issues[0]?.message).toMatch(/not for Texas/);
+  });
+});
+
+describe('stateKey', () => {
+  it.each([
+    ['Dist. Of Col.', 'District of Columbia'],
+    ['Dist. Of Col.', 'DC'],
+    ['Amer. Samoa', 'American Samoa'],
+    ['N. Mariana Islands', 'Northern Mariana Islands'],
+    ['Ohio', 'OH'],
+    ['New York', 'new  york'],
+    ['Massachusetts', 'Commonwealth of Massachusetts'],
+  ])('%j is the same state as %j', (fmr, setting) => {
+    expect(stateKey(fmr)).toBe(stateKey(setting));
+  });
+
+  it('keeps different states apart', () => {
+    expect(stateKey('Virginia')).not.toBe(stateKey('West Virginia'));
+    expect(stateKey('Washington')).not.toBe(stateKey('DC'));
   });
 });
