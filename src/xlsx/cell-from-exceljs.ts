@@ -1,12 +1,13 @@
 /** Converts exceljs cell values to the port's CellValue: formulas as their cached result, rich text as plain text. */
 import ExcelJS from 'exceljs';
+import { UNREADABLE_ERROR_CODE } from '../core/workbook/cell-value.js';
 import type { CellValue } from '../core/workbook/port.js';
 
 /**
  * Code used when a formula's cached result is an error whose code exceljs's streaming reader does
  * not keep (it reads the cached value as a number and gets NaN).
  */
-export const UNKNOWN_ERROR_CODE = '#ERROR';
+export const UNKNOWN_ERROR_CODE = UNREADABLE_ERROR_CODE;
 
 function richTextToString(runs: readonly { readonly text?: unknown }[]): string {
   return runs.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');

@@ -30,6 +30,9 @@ export function cellText(value: CellValue): string {
 
 const SHOWN = 40;
 
+/** Code an adapter gives an error value whose code it cannot read (exceljs's streaming reader, for formula results). */
+export const UNREADABLE_ERROR_CODE = '#ERROR';
+
 /** How a value is quoted in a message: `"abc"`, `12.5`, `TRUE`, `the date 2023-07-01`, `the error value #N/A`, `blank`. */
 export function describeCellValue(value: CellValue): string {
   if (value === null) return 'blank';
@@ -40,5 +43,5 @@ export function describeCellValue(value: CellValue): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return `the date ${isoDate(value)}`;
-  return `the error value ${value.code}`;
+  return value.code === UNREADABLE_ERROR_CODE ? 'an error value' : `the error value ${value.code}`;
 }

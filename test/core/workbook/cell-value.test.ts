@@ -25,5 +25,6 @@ describe('cell values', () => {
     expect(describeCellValue('x'.repeat(50))).toBe(`"${'x'.repeat(39)}…"`);
     expect(describeCellValue({ kind: 'error', code: '#N/A' })).toBe('the error value #N/A');
     expect(describeCellValue(null)).toBe('blank');
+    expect(describeCellValue({ kind: 'error', code: '#ERROR' })).toBe('an error value');
   });
 });
