@@ -1,6 +1,6 @@
 /**
  * Renders the add-in's owned sheets with exceljs into a scratch workbook: values, formulas with
- * their cached results, styles, column widths, merges, frozen rows, page setup and conditional
+ * their cached results, styles, column widths, row heights, merges, frozen rows, page setup and conditional
  * highlights. `write-copy.ts` then moves these sheet parts into a copy of the user's file.
  */
 import ExcelJS from 'exceljs';
@@ -89,6 +89,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: OwnedSheet): void {
   sheet.columnWidths?.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   sheet.rows.forEach((cells, r) => {
     cells.forEach((out, c) => {
       if (out !== null) setCell(ws.getCell(r + 1, c + 1), out);

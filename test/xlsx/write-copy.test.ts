@@ -14,6 +14,7 @@ let input = '';
 const RECON: OwnedSheet = {
   name: 'Reconciliation',
   columnWidths: [14, 16, 16],
+  rowHeights: { 1: 30 },
   freezeRows: 1,
   landscape: true,
   fitToPage: true,
@@ -124,6 +125,7 @@ describe('writeCopy', () => {
     expect(ws.getCell('B5').fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
     expect(ws.getColumn(1).width).toBe(14);
     expect(ws.getColumn(3).width).toBe(16);
+    expect(ws.getRow(1).height).toBe(30);
     expect((ws.model as { merges?: string[] }).merges).toEqual(['E1:F1']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.pageSetup.orientation).toBe('landscape');
