@@ -40,5 +40,8 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
   inputs['Line Map'] = lineMap.lineMap.origin === 'defaults' ? 'bundled defaults' : "'Line Map'";
   if (result.reviewYear !== undefined) inputs['Review Year'] = result.reviewYear.label;
-  return { result, sheets, issues: [...settings.issues, ...lineMap.issues, ...result.issues], json: reconcileJson(result), inputs };
+  const issues = [...settings.issues, ...lineMap.issues, ...result.issues];
+  // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
+  const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
+  return { result, sheets, issues, json, inputs };
 }
