@@ -1,4 +1,4 @@
-// `tsx bench/xlsx-read.ts [ROWS]`: a claim-level universe workbook of ROWS rows (default
+// `tsx test/bench/xlsx-read.ts [ROWS]`: a claim-level universe workbook of ROWS rows (default
 // 1,048,575: a full sheet with its header) is written by a child process, then this process opens
 // it with the streaming reader and sums it by program, quarter and component. Prints one JSON
 // line: rows, file size, seconds to open (the first rows of each sheet) and to sum, rows per
@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readUniverseTotals } from '../src/core/workbook/universe-totals.js';
-import { openXlsx } from '../src/xlsx/open-xlsx.js';
-import { universeRow, writeUniverseFile } from '../test/fixtures/xlsx/universe-file.js';
+import { readUniverseTotals } from '../../src/core/workbook/universe-totals.js';
+import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { universeRow, writeUniverseFile } from '../fixtures/xlsx/universe-file.js';
 
 async function writeOnly(path: string, rows: number): Promise<void> {
   await writeUniverseFile(path, rows);
@@ -19,7 +19,7 @@ async function readAndSum(rows: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'perm-recon-bench-'));
   try {
     const path = join(dir, 'universe.xlsx');
-    execFileSync('node_modules/.bin/tsx', ['bench/xlsx-read.ts', '--write', path, String(rows)], { stdio: 'inherit' });
+    execFileSync('node_modules/.bin/tsx', ['test/bench/xlsx-read.ts', '--write', path, String(rows)], { stdio: 'inherit' });
     let peakRss = process.memoryUsage().rss;
     const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     let t = performance.now();

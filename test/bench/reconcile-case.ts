@@ -1,4 +1,4 @@
-// `tsx bench/reconcile-case.ts ROWS`: the whole reconciliation (`runReconciliation`, as
+// `tsx test/bench/reconcile-case.ts ROWS`: the whole reconciliation (`runReconciliation`, as
 // `perm-recon reconcile` runs it) over a workbook whose universe is ROWS claim-level rows, with the
 // sample's Settings and CMS-64 / CMS-21 report sheets. The workbook is written first by a child
 // process (`--write PATH ROWS`), so this process's peak memory is the reconciliation's own.
@@ -8,11 +8,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runReconciliation } from '../src/core/recon/run-reconciliation.js';
-import { openXlsx } from '../src/xlsx/open-xlsx.js';
-import { universeRow } from '../test/fixtures/xlsx/universe-file.js';
+import { runReconciliation } from '../../src/core/recon/run-reconciliation.js';
+import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { universeRow } from '../fixtures/xlsx/universe-file.js';
 
-const SAMPLE = new URL('../assets/samples/sample-state.xlsx', import.meta.url).pathname;
+const SAMPLE = new URL('../../assets/samples/sample-state.xlsx', import.meta.url).pathname;
 
 async function write(path: string, rows: number): Promise<void> {
   const sample = new ExcelJS.Workbook();
@@ -35,7 +35,7 @@ async function measure(rows: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'perm-recon-bench-'));
   try {
     const path = join(dir, 'book.xlsx');
-    execFileSync('node_modules/.bin/tsx', ['bench/reconcile-case.ts', '--write', path, String(rows)], { stdio: 'inherit' });
+    execFileSync('node_modules/.bin/tsx', ['test/bench/reconcile-case.ts', '--write', path, String(rows)], { stdio: 'inherit' });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const start = performance.now();

@@ -1,6 +1,6 @@
-// One estimator benchmark run in a fresh process: `tsx bench/estimator-case.ts <cases>`.
+// One estimator benchmark run in a fresh process: `tsx test/bench/estimator-case.ts <cases>`.
 // Prints one JSON line: cases, cells, milliseconds for lines G-J, peak resident memory.
-import { estimateActive, type CellUniverse, type SampledCase } from '../src/core/estimator';
+import { estimateActive, type CellUniverse, type SampledCase } from '../../src/core/estimator';
 
 const caseCount = Number(process.argv[2] ?? 10_000);
 const strata = 3;

@@ -1,0 +1,32 @@
+// `npm run bench`: time and peak memory tables. Each measurement runs in a fresh Node process so
+// its peak memory is its own. Timing is measured here, never asserted in tests.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+interface Suite {
+  readonly title: string;
+  readonly script: string;
+  readonly sizes: readonly number[];
+  readonly columns: readonly string[];
+}
+
+const suites: Suite[] = [
+  { title: 'Estimator (lines G-J, 36 cells)', script: 'test/bench/estimator-case.ts', sizes: [10_000, 100_000, 1_000_000], columns: ['cases', 'cells', 'milliseconds', 'peakRssMiB'] },
+  // A sheet holds 1,048,576 rows: the header and 1,048,575 claims.
+  { title: 'Reconcile (runReconciliation over a claim-level universe sheet)', script: 'test/bench/reconcile-case.ts', sizes: [10_000, 100_000, 1_048_575], columns: ['rows', 'mode', 'fileMiB', 'seconds', 'peakRssMiB', 'errors', 'flagged'] },
+  { title: 'Streaming read of a claim-level universe sheet (sum by program, quarter, component)', script: 'test/bench/xlsx-read.ts', sizes: [1_048_575], columns: ['rows', 'fileMiB', 'openSeconds', 'sumSeconds', 'rowsPerSecond', 'peakRssMiB', 'sumsMatch'] },
+];
+
+const tsx = 'node_modules/.bin/tsx';
+for (const suite of suites) {
+  if (!existsSync(suite.script)) continue;
+  console.log(`\n${suite.title}`);
+  console.log(`| ${suite.columns.join(' | ')} |`);
+  console.log(`|${suite.columns.map(() => '---:').join('|')}|`);
+  for (const size of suite.sizes) {
+    const line = execFileSync(tsx, ['--max-old-space-size=8192', suite.script, String(size)], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}';
+    const row = JSON.parse(line) as Record<string, unknown>;
+    const show = (v: unknown): string => (typeof v === 'number' ? Number(v.toFixed(2)).toLocaleString('en-US') : String(v));
+    console.log(`| ${suite.columns.map((c) => show(row[c])).join(' | ')} |`);
+  }
+}
