@@ -1,42 +1,21 @@
 // A real spreadsheet engine opens what the writer wrote: LibreOffice Calc recalculates every
 // formula (its cached results are deliberately left out here, so only a real calculation can
 // produce the numbers), exports the sheets as CSV and PDF, and re-saves the file with the chart.
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OwnedSheet } from '../../src/core/workbook/port.js';
 import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { LIBREOFFICE_REQUIRED, libreOfficeConvert, SOFFICE } from '../helpers/libreoffice.js';
 import { tempDir, zipOf } from './helpers.js';
-
-const run = promisify(execFile);
-const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice'].find((p) => existsSync(p));
-// CI installs LibreOffice (.ci/run); elsewhere the test is skipped when it is missing.
-const required = process.env['CI'] !== undefined;
 
 let dir = '';
 let cleanup: () => Promise<void> = () => Promise.resolve();
 let written = '';
 
-/** A private LibreOffice profile that recalculates every formula of an .xlsx on load. */
-async function profile(): Promise<string> {
-  const user = join(dir, 'lo-profile', 'user');
-  await run('mkdir', ['-p', user]);
-  await writeFile(
-    join(user, 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>' +
-      '</oor:items>\n',
-  );
-  return `file://${join(dir, 'lo-profile')}`;
-}
-
 async function convert(file: string, format: string, outDir: string): Promise<void> {
-  if (SOFFICE === undefined) throw new Error('soffice not found');
-  await run(SOFFICE, [`-env:UserInstallation=${await profile()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], { timeout: 180_000 });
+  await libreOfficeConvert(file, format, outDir);
 }
 
 /** Splits CSV text into rows of fields (quoted fields may hold commas and doubled quotes). */
@@ -117,7 +96,7 @@ beforeAll(async () => {
 
 afterAll(() => cleanup());
 
-describe.skipIf(SOFFICE === undefined && !required)('LibreOffice Calc opens the written workbook', () => {
+describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('LibreOffice Calc opens the written workbook', () => {
   it('recalculates the formulas to the expected numbers', async () => {
     const out = join(dir, 'csv');
     // Token 12 = -1 exports every sheet, one file each; token 9 = false writes raw values, not formatted text.
