@@ -27,6 +27,14 @@ describe('perm-recon reconcile', () => {
     expect(chip.overall.flagged).toBe(false);
   });
 
+  it('counts the prior-period forms only when Settings say so', async () => {
+    const path = await editedSample('prior-period.xlsx', (wb) => { wb.getWorksheet('Settings')!.addRow(['Include Prior Period', 'Yes']); });
+    const run = await runCli(['reconcile', path, '--json']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { programs: { quarters: { quarter: string; percentDifference: number }[] }[] };
+    expect(doc.programs[0]!.quarters[3]!.percentDifference).not.toBeCloseTo(0.15, 6);
+  });
+
   it('prints a readable table without --json', async () => {
     const run = await runCli(['reconcile', SAMPLE]);
     expect(run.code).toBe(0);

@@ -33,7 +33,7 @@ export interface ReconSettings {
 }
 
 /** The reconciliation settings out of the Settings sheet's settings. */
-export function reconSettings(settings: Settings, includePriorPeriod = false): ReconSettings {
+export function reconSettings(settings: Settings, includePriorPeriod = settings.includePriorPeriod): ReconSettings {
   return {
     ...(settings.reviewYear === undefined ? {} : { reviewYear: settings.reviewYear }),
     quarterlyThreshold: settings.quarterlyThreshold,

@@ -26,14 +26,14 @@ export interface ReconciliationRun {
 export interface RunReconciliationOptions {
   /** `YYYY-MM-DD`, for settings that default to today. */
   readonly today: string;
-  /** Include the prior-period forms in the report amounts. */
+  /** Include the prior-period forms in the report amounts (default: the Settings `Include Prior Period`). */
   readonly includePriorPeriod?: boolean;
 }
 
 export async function runReconciliation(source: WorkbookSource, options: RunReconciliationOptions): Promise<ReconciliationRun> {
   const settings = await readSettings(source, { today: options.today });
   const lineMap = await readLineMap(source);
-  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod === true), lineMap.lineMap.rows);
+  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows);
   const notes = await readReconciliationNotes(source);
   const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};

@@ -36,6 +36,8 @@ export interface Settings {
   readonly undeterminedAsError: boolean;
   /** Denominator of a percentage difference (default `Report`). */
   readonly percentBase: PercentBase;
+  /** Whether prior-period adjustment forms (64.9P, 21P, 64.21UP) count in the report amounts (default false). */
+  readonly includePriorPeriod: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   confidence: 0.95,
   undeterminedAsError: true,
   percentBase: 'Report',
+  includePriorPeriod: false,
 };
 
 type SettingKey = keyof Settings;
@@ -58,6 +61,7 @@ const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string;
   { key: 'confidence', label: 'Confidence', aliases: ['Confidence Level'], parse: (v) => parsePercent(v, 0.5, 1) },
   { key: 'undeterminedAsError', label: 'Undetermined As Error', aliases: ['Undetermined As Errors', 'Count Undetermined As Error'], parse: parseYesNo },
   { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']) },
+  { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo },
 ];
 
 /** Zod field from a cell parser: the parser's reason becomes the zod issue's message. */
@@ -82,6 +86,7 @@ const settingsSchema = z.object({
   confidence: cellField((v) => parsePercent(v, 0.5, 1)),
   undeterminedAsError: cellField(parseYesNo),
   percentBase: cellField((v) => parseChoice<PercentBase>(v, ['Report', 'Universe'])),
+  includePriorPeriod: cellField(parseYesNo),
 });
 
 const BY_LABEL: ReadonlyMap<string, (typeof SETTING_DEFS)[number]> = new Map(
@@ -198,6 +203,8 @@ function describeDefault(key: SettingKey): string {
       return 'Yes';
     case 'percentBase':
       return 'Report';
+    case 'includePriorPeriod':
+      return 'No';
     default:
       return 'none';
   }

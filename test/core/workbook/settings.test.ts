@@ -49,7 +49,7 @@ describe('readSettings', () => {
     expect(read.issues).toEqual([]);
     expect(read.sheet).toBeUndefined();
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, reportDate: '2025-08-01' });
-    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report' });
+    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report', includePriorPeriod: false });
   });
 
   it('reads every setting, in any spelling, with cells named', async () => {
@@ -66,6 +66,7 @@ describe('readSettings', () => {
         [null, 'Confidence Level', 90],
         [null, 'Undetermined As Error', 'No'],
         [null, 'Percent Base', 'universe'],
+        [null, 'Include Prior Period', 'yes'],
       ],
     });
     const read = await readSettings(source, { today: '2030-01-01' });
@@ -80,6 +81,7 @@ describe('readSettings', () => {
       confidence: 0.9,
       undeterminedAsError: false,
       percentBase: 'Universe',
+      includePriorPeriod: true,
     });
     expect(reviewYear?.quarters).toEqual(['2023Q3', '2023Q4', '2024Q1', '2024Q2']);
     expect(read.cells.quarterlyThreshold).toBe('C7');
