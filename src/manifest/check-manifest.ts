@@ -363,6 +363,7 @@ function checkIcons(run: Run): void {
   for (const [name, size] of Object.entries(TOP_LEVEL_ICON_SIZES)) {
     checkIconFile(run, child(root, name)?.attributes['DefaultValue'], size, name);
   }
+  const checked = new Set<string>(); // each image and size once, however many buttons share it
   for (const element of walk(root)) {
     if (element.localName !== 'Icon') continue;
     const images = childrenNamed(element, 'Image');
@@ -372,7 +373,8 @@ function checkIcons(run: Run): void {
     for (const image of images) {
       const resid = image.attributes['resid'] ?? '';
       const resource = resources.byId.get(resid);
-      if (resource?.kind !== 'Images') continue; // reported by the resid check
+      if (resource?.kind !== 'Images' || checked.has(`${resid} ${image.attributes['size'] ?? ''}`)) continue; // missing: the resid check
+      checked.add(`${resid} ${image.attributes['size'] ?? ''}`);
       checkIconFile(run, resource.element.attributes['DefaultValue'], Number(image.attributes['size']), `bt:Image ${resid} (size ${image.attributes['size'] ?? '?'})`);
     }
   }
