@@ -124,6 +124,10 @@ describe('unusable input: exit status 2 and a message naming file, sheet and cel
     ['text in a dollar cell of the findings', (wb) => { const ws = wb.getWorksheet('Findings')!; ws.getCell(6, column(ws, 'Dollars Paid')).value = 'n/a'; }, 'fill', /'Findings'!F6/],
     ['Dollars Correct that is not Paid minus Error', (wb) => { const ws = wb.getWorksheet('Findings')!; ws.getCell(7, column(ws, 'Dollars Correct')).value = 1.23; }, 'fill', /'Findings'!H7/],
     ['n > N', (wb) => { const ws = wb.getWorksheet('Universe Counts')!; ws.getCell(2, column(ws, 'Cases')).value = 3; }, 'fill', /'Universe Counts'!D2/],
+    ['a blank Amount cell', (wb) => { const ws = wb.getWorksheet('Universe')!; ws.getCell(5, column(ws, 'Amount')).value = null; }, 'reconcile', /'Universe'!D5/],
+    ['merged cells in the universe table', (wb) => { const ws = wb.getWorksheet('Universe')!; ws.mergeCells('A2:A3'); }, 'reconcile', /'Universe'!A2:A3: cells A2:A3 of the universe totals table are merged/],
+    ['merged cells in the findings', (wb) => { const ws = wb.getWorksheet('Findings')!; ws.mergeCells('B2:B4'); }, 'fill', /'Findings'!B2:B4/],
+    ['a stratum that is not one', (wb) => { const ws = wb.getWorksheet('Findings')!; ws.getCell(8, column(ws, 'Stratum')).value = 'Stratum 9'; }, 'fill', /'Findings'!D8/],
     ['a sampled month with no universe count', (wb) => { const ws = wb.getWorksheet('Universe Counts')!; ws.spliceRows(2, 1); }, 'fill', /'Findings'!B\d+/],
   ];
   it.each(cases)('%s', async (name, edit, command, where) => {

@@ -5,7 +5,7 @@
  */
 import { quoteSheetName, rangeAddress } from '../workbook/address.js';
 import { isBlank } from '../workbook/cell-value.js';
-import { findTables, readTableRecords, recordCell, recordText, recordValue, type FoundTable, type TableRecord } from '../workbook/find-table.js';
+import { findTables, readTableRecords, recordCell, recordText, recordValue, tableMergeIssues, type FoundTable, type TableRecord } from '../workbook/find-table.js';
 import { issueLimiter, type IssueLimiter } from '../workbook/issue-limiter.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { parseCents } from '../workbook/parse-money.js';
@@ -92,6 +92,7 @@ export async function readReports(source: WorkbookSource, options: ReadReportsOp
   const limiter = issueLimiter();
   for (const d of chooseFmrState(decided, options.state, issues)) {
     const before = lines.length;
+    for (const issue of await tableMergeIssues(source, d.table, 'expenditure report')) limiter.add(issue);
     await readTableLines(source, d, lines, limiter);
     tables.push({ sheet: d.table.sheet, headerRow: d.table.headerRow, range: tableRange(d.table), layout: d.layout.layout, lineCount: lines.length - before });
   }

@@ -3,7 +3,7 @@
  * any order, case, spacing, dashes and line breaks ignored, with synonyms. Then reads their rows
  * as records keyed by canonical column name, each value with its A1 address for messages.
  */
-import { columnLetter } from './address.js';
+import { columnLetter, parseRange } from './address.js';
 import { cellText, isBlank } from './cell-value.js';
 import { cellIssue, type Issue } from './issue.js';
 import { normalizeLabel } from './normalize-label.js';
@@ -265,4 +265,25 @@ export function withTableHints(source: WorkbookSource, hints: Readonly<Record<st
     sheets: () => source.sheets(),
     readRows: (sheet, options) => source.readRows(sheet, options),
   };
+}
+
+/**
+ * Merged ranges that cover data cells of a table: a table needs one value per row and column, and
+ * a merged range leaves all but its top-left cell blank. Each is an error naming the range.
+ */
+export async function tableMergeIssues(source: WorkbookSource, table: FoundTable, specName: string): Promise<Issue[]> {
+  const summary = (await source.sheets()).find((s) => s.name === table.sheet);
+  if (summary === undefined) return [];
+  const columns = new Set(Object.values(table.columns));
+  const issues: Issue[] = [];
+  for (const merge of summary.merges) {
+    const range = parseRange(merge);
+    if (range === undefined) continue;
+    const rowsOverlap = range.to.row >= table.firstDataRow && range.from.row <= table.lastRow;
+    let colsOverlap = false;
+    for (let c = range.from.col; c <= range.to.col; c++) if (columns.has(c)) colsOverlap = true;
+    if (!rowsOverlap || !colsOverlap) continue;
+    issues.push(cellIssue('error', 'table.merged-cells', { sheet: table.sheet, cell: merge }, `cells ${merge} of the ${specName} table are merged, so all but the first are blank. Unmerge them (Home > Merge & Center > Unmerge Cells) and fill in every row.`));
+  }
+  return issues;
 }

@@ -5,7 +5,7 @@
  */
 import { isBlank } from './cell-value.js';
 import type { UniverseCount } from './eligibility-types.js';
-import { readTableRecords, recordValue, searchTables, tableNotFoundIssue, type TableSpec } from './find-table.js';
+import { readTableRecords, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableSpec } from './find-table.js';
 import { cellIssue, type Issue } from './issue.js';
 import { parseCents, parseCount } from './parse-money.js';
 import type { WorkbookSource } from './port.js';
@@ -37,7 +37,7 @@ export async function readEligibilityUniverse(source: WorkbookSource): Promise<E
   const search = await searchTables(source, ELIGIBILITY_UNIVERSE_TABLE);
   const table = search.tables[0];
   if (table === undefined) return { counts: [], issues: [tableNotFoundIssue(ELIGIBILITY_UNIVERSE_TABLE, search)] };
-  const issues: Issue[] = [];
+  const issues: Issue[] = await tableMergeIssues(source, table, ELIGIBILITY_UNIVERSE_TABLE.name);
   const counts: UniverseCount[] = [];
   const seen = new Map<string, string>();
   for await (const chunk of readTableRecords(source, table)) {

@@ -5,7 +5,7 @@
 import { cellText, isBlank } from './cell-value.js';
 import type { ReviewedCase, Stratum } from './eligibility-types.js';
 import { isActiveFinding, parseFinding, type Finding } from './finding-code.js';
-import { readTableRecords, recordCell, recordValue, searchTables, tableNotFoundIssue, type TableRecord, type TableSpec } from './find-table.js';
+import { readTableRecords, recordCell, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableRecord, type TableSpec } from './find-table.js';
 import { cellIssue, type Issue, type IssueLocation } from './issue.js';
 import { parseCents } from './parse-money.js';
 import type { WorkbookSource } from './port.js';
@@ -57,7 +57,7 @@ export async function readFindings(source: WorkbookSource): Promise<FindingsTabl
   const search = await searchTables(source, FINDINGS_TABLE);
   const table = search.tables[0];
   if (table === undefined) return { cases: [], issues: [tableNotFoundIssue(FINDINGS_TABLE, search)] };
-  const issues: Issue[] = [];
+  const issues: Issue[] = await tableMergeIssues(source, table, FINDINGS_TABLE.name);
   if (search.tables.length > 1) {
     const other = search.tables[1]!;
     issues.push(cellIssue('warning', 'findings.second-table', { sheet: other.sheet, cell: `${other.headerRow}:${other.headerRow}` }, `a second findings table was found; only the one on sheet '${table.sheet}' row ${table.headerRow} is read. Combine them into one table.`));

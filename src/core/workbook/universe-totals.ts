@@ -6,7 +6,7 @@
  */
 import { describeCellValue, isBlank } from './cell-value.js';
 import { COMPONENTS, parseComponent, type Component } from './component.js';
-import { readTableRecords, searchTables, tableNotFoundIssue, type FoundTable, type TableRecord, type TableSpec } from './find-table.js';
+import { readTableRecords, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord, type TableSpec } from './find-table.js';
 import { cellIssue, fieldIssue, type Issue } from './issue.js';
 import { issueLimiter } from './issue-limiter.js';
 import { normalizeLabel } from './normalize-label.js';
@@ -112,7 +112,9 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
     return undefined;
   };
 
+  const mergeIssues: Issue[] = [];
   for (const table of tables) {
+    mergeIssues.push(...(await tableMergeIssues(source, table, UNIVERSE_TABLE.name)));
     const withClaims = table.columns['Claims'] !== undefined;
     hasClaims ||= withClaims;
     const readOptions = options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows };
@@ -160,5 +162,5 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
       a.quarter.localeCompare(b.quarter) ||
       COMPONENTS.indexOf(a.component) - COMPONENTS.indexOf(b.component),
   );
-  return { totals, issues: limiter.finish(), tables, rowsRead, rowsSkipped };
+  return { totals, issues: [...mergeIssues, ...limiter.finish()], tables, rowsRead, rowsSkipped };
 }
