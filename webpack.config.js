@@ -65,6 +65,9 @@ export default function config(env = {}, argv = {}) {
       // Entry names stay fixed: the manifest names functions.js.
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
+      // Chunks load relative to the page (every file sits beside taskpane.html), not from
+      // document.currentScript, which scripts run outside a <script> tag lack.
+      publicPath: '',
       clean: true,
     },
     resolve: {

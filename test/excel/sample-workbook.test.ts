@@ -1,0 +1,94 @@
+/**
+ * The bundled sample workbook, copied cell by cell into the fake Excel (dates as serial numbers, as
+ * office-js gives them), reconciled and filled through the office-js adapter: the same results as
+ * through the .xlsx adapter, and the sync budget of a whole run.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillForms } from '../../src/core/forms/fill-forms.js';
+import { runReconciliation } from '../../src/core/recon/run-reconciliation.js';
+import type { CellValue, WorkbookSource } from '../../src/core/workbook/port.js';
+import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { FakeExcel } from './fake-excel.js';
+import { adapterOn, syncsDuring } from './helpers.js';
+
+const SAMPLE = fileURLToPath(new URL('../../assets/samples/sample-state.xlsx', import.meta.url));
+const TODAY = '2025-07-01';
+
+function officeValue(v: CellValue): unknown {
+  if (v === null) return '';
+  if (typeof v === 'object' && !(v instanceof Date)) return v.code;
+  return v;
+}
+
+/** A fake Excel holding every value of `source`, where it is. */
+async function copyIntoFake(source: WorkbookSource): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  for (const s of await source.sheets()) {
+    const target = fake.addSheet(s.name, [], s.hidden === true ? { visibility: 'Hidden' } : {});
+    for await (const chunk of source.readRows(s.name)) {
+      for (const row of chunk) {
+        row.cells.forEach((v, i) => {
+          const value = officeValue(v);
+          if (value instanceof Date) target.setValueAt(row.row - 1, s.firstColumn - 1 + i, (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+          else if (value !== '') target.setValueAt(row.row - 1, s.firstColumn - 1 + i, value as string | number | boolean);
+        });
+      }
+    }
+  }
+  return fake;
+}
+
+let fake: FakeExcel;
+let xlsx: WorkbookSource;
+
+beforeAll(async () => {
+  xlsx = await openXlsx(SAMPLE);
+  fake = await copyIntoFake(xlsx);
+});
+
+describe('the sample workbook through the office-js adapter', () => {
+  it('reconciles to the same result as through the .xlsx adapter, in a fixed number of syncs', async () => {
+    fake.resetCounters();
+    const book = adapterOn(fake);
+    let run: Awaited<ReturnType<typeof runReconciliation>> | undefined;
+    const readSyncs = await syncsDuring(fake, async () => {
+      run = await runReconciliation(book, { today: TODAY });
+    });
+    const expected = await runReconciliation(xlsx, { today: TODAY });
+    expect(run?.json).toEqual(expected.json);
+    expect(run?.issues).toEqual(expected.issues);
+    expect((await book.sheets()).length).toBe(7);
+    // 3 for the snapshot of all 7 sheets: every header scan and the Settings and Universe tables
+    // are answered from it; + 1 chunk for each table longer than the 30 read-ahead rows (CMS-64, CMS-21).
+    expect(readSyncs).toBe(5);
+    expect(fake.runs).toBe(3);
+    const writeSyncs = await syncsDuring(fake, () => book.writeSheets(run?.sheets ?? []));
+    expect(writeSyncs).toBe(2); // a first run: no owned sheet exists yet
+    expect(fake.writes.every((w) => ['Reconciliation', 'Line Map'].includes(w.sheet))).toBe(true);
+    // A second run reads the Line Map and notes the first one wrote, and rewrites Reconciliation in place.
+    fake.resetCounters();
+    const again = adapterOn(fake);
+    const second = await runReconciliation(again, { today: TODAY });
+    expect(fake.syncs).toBe(6); // the Line Map sheet written by the first run is now read too (1 chunk)
+    expect(second.sheets.map((s) => s.name)).toEqual(['Reconciliation']);
+    expect(second.json).toEqual(expected.json);
+    const rewrite = await syncsDuring(fake, () => again.writeSheets(second.sheets));
+    expect(rewrite).toBe(3);
+  });
+
+  it('fills CMS-10184E to the same result as through the .xlsx adapter, in a fixed number of syncs', async () => {
+    fake.resetCounters();
+    const book = adapterOn(fake);
+    let run: Awaited<ReturnType<typeof fillForms>> | undefined;
+    const readSyncs = await syncsDuring(fake, async () => {
+      run = await fillForms(book, { today: TODAY });
+    });
+    const expected = await fillForms(xlsx, { today: TODAY });
+    expect(run?.json).toEqual(expected.json);
+    expect(readSyncs).toBe(5); // the snapshot + 1 chunk each for the Findings and Universe Counts tables
+    const writeSyncs = await syncsDuring(fake, () => book.writeSheets(run?.sheets ?? []));
+    expect(writeSyncs).toBe(2); // none of the three form sheets exists yet
+    expect(fake.writes.every((w) => ['CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail'].includes(w.sheet))).toBe(true);
+  });
+});
