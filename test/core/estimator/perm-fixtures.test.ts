@@ -2,6 +2,7 @@
 // computed there with R 4.2.2 / survey 4.1.1 by the code in the notes' section 7.
 import { describe, expect, it } from 'vitest';
 import { estimateActive, estimateNegative, type CellUniverse, type SampledCase } from '../../../src/core/estimator';
+import { loadDesign } from './design-fixtures';
 import { expectClose } from './expect-close';
 
 type Row = readonly [paid: number, error: number, caseError: number, undetermined: number];
@@ -73,30 +74,9 @@ describe('TC-P1: 3 strata × 8 active cases', () => {
   });
 });
 
-/** TC-P2 generator, integer arithmetic only, exactly as in the notes. */
-export function tcp2(): { cases: SampledCase[]; cells: CellUniverse[] } {
-  const cases: SampledCase[] = [];
-  const cells: CellUniverse[] = [];
-  for (let h = 1; h <= 3; h++) {
-    for (let m = 1; m <= 12; m++) {
-      const cellId = `${h}|${m}`;
-      cells.push({ cellId, universeCount: [2400, 3600, 48000][h - 1]! + 37 * m });
-      for (let j = 1; j <= 14; j++) {
-        const k = ((h - 1) * 12 + (m - 1)) * 14 + j;
-        let paidC = (k * 7919 + 13 * h) % 400000;
-        if (k % 25 === 0) paidC = 0;
-        const isErr = (k * 31 + h) % 20 === 0;
-        const errC = isErr ? (k % 3 === 0 ? Math.floor(paidC / 4) : paidC) : 0;
-        const undet = !isErr && (k * 17 + 5) % 97 === 0;
-        cases.push({ cellId, paidDollars: paidC / 100, errorDollars: errC / 100, caseError: isErr, undetermined: undet, fraud: false });
-      }
-    }
-  }
-  return { cases, cells };
-}
-
 describe('TC-P2: 504 cases in 36 monthly cells', () => {
-  const { cases, cells } = tcp2();
+  // The notes' generator, run by test/fixtures/estimator/generate.ts into the tcp2-monthly CSVs.
+  const { cases, cells } = loadDesign('tcp2-monthly');
   const A = estimateActive(cases, cells, { confidence: 0.95, quantile: 'normal', undeterminedAsError: false });
   if (!A.ok) throw new Error('TC-P2 failed');
   const g = A.value.paymentErrorRate;
@@ -132,7 +112,7 @@ describe('TC-P2: 504 cases in 36 monthly cells', () => {
   // this estimator does not make (its weights are always N_c/n_c); the annual design is checked
   // against R in reference.test.ts instead. Here: weights and degrees of freedom of annual cells.
   it('weights annual cells by N_h / 168 with 501 degrees of freedom', () => {
-    const annual = cases.map((c) => ({ ...c, cellId: c.cellId.split('|')[0]! }));
+    const annual = cases.map((c) => ({ ...c, cellId: c.cellId.split('|')[1]! }));
     const N = [31686, 46086, 578886];
     const r = estimateActive(annual, N.map((n, i) => ({ cellId: String(i + 1), universeCount: n })), { confidence: 0.95, quantile: 't', undeterminedAsError: false });
     if (!r.ok) throw new Error('failed');

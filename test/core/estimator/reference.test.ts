@@ -7,15 +7,12 @@ import { describe, expect, it } from 'vitest';
 import {
   estimateActive,
   estimateNegative,
-  type CellUniverse,
   type EstimatorOptions,
   type RateWithPrecision,
-  type SampledCase,
 } from '../../../src/core/estimator';
+import { loadDesign, referencePath } from './design-fixtures';
 import { expectClose } from './expect-close';
 
-const fixtures = new URL('../../fixtures/', import.meta.url);
-const referencePath = process.env.REFERENCE_JSON ?? new URL('r/estimator-reference.json', fixtures).pathname;
 
 interface Estimate { estimate: number; se: number | null }
 interface ActiveReference {
@@ -37,30 +34,6 @@ interface NegativeReference {
 }
 type Reference = ActiveReference | NegativeReference;
 const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { designs: Record<string, Record<string, Reference>> };
-
-function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`estimator/${name}`, fixtures), 'utf8').trim().split(/\r?\n/);
-  const keys = (header as string).split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] as string, v])));
-}
-
-function loadDesign(design: string): { cases: SampledCase[]; cells: CellUniverse[] } {
-  const cases = readCsv(`${design}.cases.csv`).map((r) => ({
-    cellId: r.cellId as string,
-    paidDollars: Number(r.paid),
-    errorDollars: Number(r.error),
-    caseError: r.caseError === '1',
-    undetermined: r.undetermined === '1',
-    fraud: r.fraud === '1',
-    ...(r.domain ? { domain: r.domain } : {}),
-  }));
-  const cells = readCsv(`${design}.cells.csv`).map((r) => ({
-    cellId: r.cellId as string,
-    universeCount: Number(r.N),
-    ...(r.X ? { universeDollars: Number(r.X) } : {}),
-  }));
-  return { cases, cells };
-}
 
 const TOLERANCE = 1e-9;
 const close = (actual: number | null | undefined, expected: number | null) => {

@@ -5,16 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CellValue } from '../../../src/core/workbook/port';
+import { readCsv, referencePath } from '../estimator/design-fixtures';
 
-const fixtures = new URL('../../fixtures/', import.meta.url);
+export { readCsv };
 
-export function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`estimator/${name}`, fixtures), 'utf8').trim().split(/\r?\n/);
-  const keys = (header as string).split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i] as string, v])));
-}
 
-export const reference = JSON.parse(readFileSync(new URL('r/estimator-reference.json', fixtures), 'utf8')) as {
+export const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
   designs: Record<string, Record<string, Record<string, { estimate: number; se: number | null } & Record<string, unknown>> & Record<string, unknown>>>;
 };
 
