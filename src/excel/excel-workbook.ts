@@ -25,12 +25,25 @@ export interface ExcelWorkbookOptions {
   readonly run?: ExcelRun;
   /** Document settings (default `Office.context.document.settings`, looked up on first use). */
   readonly settings?: () => DocumentSettingsStore;
-  /** Report merged areas in sheets() (needs ExcelApi 1.13; the core does not use them). Default false. */
+  /**
+   * Report merged areas in sheets() (ExcelApi 1.13), which the core checks tables for. Default: when
+   * the host supports ExcelApi 1.13 (asked when the snapshot is taken); never outside Office.
+   */
   readonly merges?: boolean;
   /** Rows read ahead from the top of every sheet by sheets() (default 30, the core's header scan); 0 for none. */
   readonly headRows?: number;
   /** Request or response bytes per sync (default 4 MB, under Excel on the web's 5 MB). */
   readonly payloadBudget?: number;
+}
+
+/** Whether the Office host supports ExcelApi 1.13 (merged areas); false outside Office. */
+export function hostSupportsMergedAreas(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } } }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported('ExcelApi', '1.13') === true;
+  } catch {
+    return false;
+  }
 }
 
 function isItemNotFound(e: unknown): boolean {
@@ -41,7 +54,7 @@ export class ExcelWorkbook implements WorkbookSource, WorkbookTarget {
   readonly label: string;
   private readonly run: ExcelRun;
   private readonly settingsStore: () => DocumentSettingsStore;
-  private readonly merges: boolean;
+  private readonly merges: boolean | undefined;
   private readonly headRows: number;
   private readonly budget: number;
   private snapshot: Promise<WorkbookSnapshot> | undefined;
@@ -50,7 +63,7 @@ export class ExcelWorkbook implements WorkbookSource, WorkbookTarget {
     this.label = options.label ?? 'This workbook';
     this.run = options.run ?? officeExcelRun;
     this.settingsStore = options.settings ?? officeDocumentSettings;
-    this.merges = options.merges ?? false;
+    this.merges = options.merges;
     this.headRows = Math.max(0, Math.floor(options.headRows ?? DEFAULT_SCAN_ROWS));
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
   }
@@ -62,7 +75,7 @@ export class ExcelWorkbook implements WorkbookSource, WorkbookTarget {
 
   private takeSnapshot(): Promise<WorkbookSnapshot> {
     if (this.snapshot === undefined) {
-      const taking = readSnapshot(this.run, { merges: this.merges, headRows: this.headRows, budget: this.budget });
+      const taking = readSnapshot(this.run, { merges: this.merges ?? hostSupportsMergedAreas(), headRows: this.headRows, budget: this.budget });
       this.snapshot = taking;
       taking.catch(() => {
         if (this.snapshot === taking) this.snapshot = undefined;

@@ -28,7 +28,7 @@ export interface WorkbookSnapshot {
 }
 
 export interface SnapshotOptions {
-  /** Load merged areas (ExcelApi 1.13). The core does not use them; off by default. */
+  /** Load merged areas (ExcelApi 1.13), in the same sync as the used ranges. */
   readonly merges: boolean;
   /** Rows read ahead from the top of every sheet's used range; 0 for none. */
   readonly headRows: number;

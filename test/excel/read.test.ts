@@ -1,6 +1,6 @@
 /** Reading through the office-js adapter: sync counts, chunk sizes under the payload limit, value conversion, the core's readers. */
 import { describe, expect, it } from 'vitest';
-import { findTables } from '../../src/core/workbook/find-table.js';
+import { findTables, tableMergeIssues } from '../../src/core/workbook/find-table.js';
 import { readSettings } from '../../src/core/workbook/settings.js';
 import { BYTES_PER_CELL_ESTIMATE, DEFAULT_PAYLOAD_BUDGET, readChunkRows } from '../../src/excel/payload.js';
 import { FakeExcel } from './fake-excel.js';
@@ -38,6 +38,27 @@ describe('sheets()', () => {
     expect(await syncsDuring(fake, () => adapterOn(fake, { headRows: 0 }).sheets())).toBe(2);
     const sheets = await adapterOn(fake, { headRows: 0, merges: true }).sheets();
     expect(sheets[0]?.merges).toEqual(['A1:C1', 'B5:C6']);
+  });
+
+  it('loads merged areas by default where the host supports ExcelApi 1.13, so the core can flag merged cells in a table', async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet('Universe', [['Program', 'Quarter', 'Paid'], ['Medicaid', '2023Q3', 1], ['', '2023Q4', 2]]);
+    s.merges.push({ row: 1, col: 0, rowCount: 2, colCount: 1 }); // A2:A3
+    const globals = globalThis as unknown as { Office?: unknown };
+    try {
+      globals.Office = { context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version) <= 1.13 } } };
+      const book = adapterOn(fake);
+      const [table] = await findTables(book, { name: 'Universe', required: { Program: [], Quarter: [], Paid: [] } });
+      expect(table).toBeDefined();
+      const issues = table === undefined ? [] : await tableMergeIssues(book, table, 'universe');
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([['table.merged-cells', 'A2:A3']]);
+      expect(fake.syncs).toBe(3);
+      globals.Office = { context: { requirements: { isSetSupported: () => false } } };
+      expect((await adapterOn(fake).sheets())[0]?.merges).toEqual([]);
+    } finally {
+      delete globals.Office;
+    }
+    expect((await adapterOn(fake).sheets())[0]?.merges).toEqual([]); // outside Office: not asked
   });
 
   it('loads nothing but names, visibility and used-range indexes before reading values', async () => {

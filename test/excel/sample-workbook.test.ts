@@ -9,7 +9,7 @@ import { fillForms } from '../../src/core/forms/fill-forms.js';
 import { runReconciliation } from '../../src/core/recon/run-reconciliation.js';
 import type { CellValue, WorkbookSource } from '../../src/core/workbook/port.js';
 import { openXlsx } from '../../src/xlsx/open-xlsx.js';
-import { FakeExcel } from './fake-excel.js';
+import { FakeExcel, parseRect } from './fake-excel.js';
 import { adapterOn, syncsDuring } from './helpers.js';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/samples/sample-state.xlsx', import.meta.url));
@@ -26,6 +26,7 @@ async function copyIntoFake(source: WorkbookSource): Promise<FakeExcel> {
   const fake = new FakeExcel();
   for (const s of await source.sheets()) {
     const target = fake.addSheet(s.name, [], s.hidden === true ? { visibility: 'Hidden' } : {});
+    for (const m of s.merges) target.merges.push(parseRect(m) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 });
     for await (const chunk of source.readRows(s.name)) {
       for (const row of chunk) {
         row.cells.forEach((v, i) => {
@@ -50,7 +51,7 @@ beforeAll(async () => {
 describe('the sample workbook through the office-js adapter', () => {
   it('reconciles to the same result as through the .xlsx adapter, in a fixed number of syncs', async () => {
     fake.resetCounters();
-    const book = adapterOn(fake);
+    const book = adapterOn(fake, { merges: true });
     let run: Awaited<ReturnType<typeof runReconciliation>> | undefined;
     const readSyncs = await syncsDuring(fake, async () => {
       run = await runReconciliation(book, { today: TODAY });
