@@ -5,7 +5,8 @@
  *   then `npx --yes office-addin-debugging@7 start manifest.xml desktop --app excel`, which runs
  *   `npm run dev-server` over https). `npm start -- --stop` unloads it again.
  * - Elsewhere, or with `--preview`: builds the add-in (development) and serves dist/addin over plain
- *   HTTP on 127.0.0.1:3000, printing the task pane's preview URL. No certificate, no sudo.
+ *   HTTP on 127.0.0.1:3000, printing the task pane's preview URL (preview.html, or
+ *   taskpane.html?preview=1 when the build has no preview page). No certificate, no sudo.
  * Options: --preview, --port <n> (preview server), --no-build (serve the existing dist/addin).
  */
 import { spawnSync } from 'node:child_process';
@@ -19,9 +20,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ADDIN_DIR = join(ROOT, 'dist', 'addin');
 export const DEFAULT_PORT = 3000;
 
-/** The page the task pane helper's preview mode runs on. */
-export function previewUrl(server: Pick<StaticServer, 'url'>): string {
-  return `${server.url}taskpane.html?preview=1`;
+/**
+ * The task pane's preview page: preview.html where the build has it (no office.js at all), else
+ * taskpane.html?preview=1 (the shared-runtime page, whose office.js request fails harmlessly offline).
+ */
+export function previewUrl(server: Pick<StaticServer, 'url'>, hasPreviewPage: boolean): string {
+  return hasPreviewPage ? `${server.url}preview.html` : `${server.url}taskpane.html?preview=1`;
 }
 
 /** Where Excel desktop is installed, or undefined (Linux, or no Excel). */
@@ -115,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const server = await startStaticServer(ADDIN_DIR, options.port);
-  console.log(`\nPERM Recon preview: ${previewUrl(server)}\n(Ctrl+C to stop)`);
+  console.log(`\nPERM Recon preview: ${previewUrl(server, existsSync(join(ADDIN_DIR, 'preview.html')))}\n(Ctrl+C to stop)`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -25,6 +25,7 @@ describe('npm start', () => {
     expect(parseOptions([])).toEqual({ preview: false, stop: false, build: true, port: 3000 });
     expect(parseOptions(['--preview', '--no-build', '--port', '0'])).toEqual({ preview: true, stop: false, build: false, port: 0 });
     expect(() => parseOptions(['--port', 'x'])).toThrow(/--port needs a port number/);
-    expect(previewUrl({ url: 'http://127.0.0.1:3000/' })).toBe('http://127.0.0.1:3000/taskpane.html?preview=1');
+    expect(previewUrl({ url: 'http://127.0.0.1:3000/' }, true)).toBe('http://127.0.0.1:3000/preview.html');
+    expect(previewUrl({ url: 'http://127.0.0.1:3000/' }, false)).toBe('http://127.0.0.1:3000/taskpane.html?preview=1');
   });
 });
