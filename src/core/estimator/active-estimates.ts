@@ -5,7 +5,6 @@ import { estimateRatio } from './ratio-estimate';
 import { withPrecision, type RateWithPrecision } from './rate-with-precision';
 import { prepareSample, type SampleData } from './sample-data';
 import { estimateTotal, type TotalEstimate } from './total-estimate';
-import { checkOptions } from './check-options';
 import { defaultEstimatorOptions, type CellUniverse, type EstimatorOptions, type SampledCase } from './types';
 
 /** Line G: the dollar-weighted active payment error rate. */
@@ -50,9 +49,7 @@ export function estimateActive(
   universes: readonly CellUniverse[],
   options: EstimatorOptions = defaultEstimatorOptions,
 ): EstimatorResult<ActiveEstimates> {
-  const optionIssues = checkOptions(options);
-  if (optionIssues.length > 0) return { ok: false, issues: optionIssues };
-  const prepared = prepareSample(cases, universes);
+  const prepared = prepareSample(cases, universes, options);
   if (!prepared.ok) return prepared;
   const sample = prepared.value;
   const { design } = sample;

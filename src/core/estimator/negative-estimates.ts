@@ -2,7 +2,6 @@ import type { EstimatorResult } from './issues';
 import { estimateRatio } from './ratio-estimate';
 import { withPrecision, type RateWithPrecision } from './rate-with-precision';
 import { prepareSample, type SampleData } from './sample-data';
-import { checkOptions } from './check-options';
 import { defaultEstimatorOptions, type CellUniverse, type EstimatorOptions, type SampledCase } from './types';
 
 /** Line I: the negative case error rate, overall and for each domain (Denials, Terminations). */
@@ -27,9 +26,7 @@ export function estimateNegative(
   universes: readonly CellUniverse[],
   options: EstimatorOptions = defaultEstimatorOptions,
 ): EstimatorResult<NegativeEstimates> {
-  const optionIssues = checkOptions(options);
-  if (optionIssues.length > 0) return { ok: false, issues: optionIssues };
-  const prepared = prepareSample(cases, universes);
+  const prepared = prepareSample(cases, universes, options);
   if (!prepared.ok) return prepared;
   const sample = prepared.value;
   const { design } = sample;

@@ -1,6 +1,7 @@
 import { buildDesign, type Design } from './design';
 import { estimatorError, estimatorWarning, type EstimatorIssue, type EstimatorResult } from './issues';
-import type { CellUniverse, SampledCase } from './types';
+import { checkOptions } from './check-options';
+import type { CellUniverse, EstimatorOptions, SampledCase } from './types';
 
 /** A validated sample: the design plus per-case columns, fraud cases zeroed out of the domain. */
 export interface SampleData {
@@ -15,7 +16,7 @@ export interface SampleData {
 }
 
 /**
- * Validates amounts and builds the design. Fraud cases stay in the design (they count in n_c and
+ * Validates the options (when given) and the amounts, and builds the design. Fraud cases stay in the design (they count in n_c and
  * so in the weights) but their values are zero, as `subset(design, !fraud)` does in `survey`.
  * A negative error amount is taken as its absolute value (42 CFR 431.958, as amended 2010) and
  * warned about.
@@ -23,8 +24,9 @@ export interface SampleData {
 export function prepareSample(
   cases: readonly SampledCase[],
   universes: readonly CellUniverse[],
+  options?: EstimatorOptions,
 ): EstimatorResult<SampleData> {
-  const issues: EstimatorIssue[] = [];
+  const issues: EstimatorIssue[] = options === undefined ? [] : checkOptions(options);
   const warnings: EstimatorIssue[] = [];
   const n = cases.length;
   const inDomain = new Float64Array(n);

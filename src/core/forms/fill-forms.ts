@@ -6,7 +6,8 @@ import { hasErrors, type Issue } from '../workbook/issue';
 import { FORM_CHIP_SHEET, FORM_MEDICAID_SHEET } from '../workbook/owned-sheets';
 import type { OwnedSheet, WorkbookSource } from '../workbook/port';
 import { PROGRAMS } from '../workbook/program';
-import { reviewYear as makeReviewYear, type ReviewYear } from '../workbook/quarter';
+import { mostLikelyReviewYear } from '../workbook/infer-review-year';
+import { quarterOfMonth } from '../workbook/quarter';
 import { readEligibilityUniverse } from '../workbook/read-eligibility-universe';
 import { readFindings } from '../workbook/read-findings';
 import { readSettings } from '../workbook/settings';
@@ -33,18 +34,6 @@ export interface FillRun {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-/** The review year whose months hold most of the sample months (RY N runs July N−2 to June N−1). */
-export function inferReviewYear(months: readonly string[]): ReviewYear | undefined {
-  const votes = new Map<number, number>();
-  for (const m of months) {
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    const ry = mm >= 7 ? y + 2 : y + 1;
-    votes.set(ry, (votes.get(ry) ?? 0) + 1);
-  }
-  const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return best === undefined ? undefined : makeReviewYear('RY', best[0]);
-}
-
 export async function fillForms(source: WorkbookSource, options: FillOptions): Promise<FillRun> {
   const settingsRead = await readSettings(source, { today: options.today });
   const findings = await readFindings(source);
@@ -53,7 +42,7 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
   const s = settingsRead.settings;
   let reviewYear = s.reviewYear;
   if (reviewYear === undefined) {
-    reviewYear = inferReviewYear(findings.cases.map((c) => c.month));
+    reviewYear = mostLikelyReviewYear(findings.cases.map((c) => quarterOfMonth(c.month) ?? ''));
     if (reviewYear !== undefined) {
       issues.push(cellIssue('warning', 'settings.review-year-inferred', { sheet: 'Settings' }, `no Review Year is set; ${reviewYear.label} (${reviewYear.months[0]} to ${reviewYear.months[11]}) was taken from the sample months. Add a Review Year setting to make it explicit.`));
     }
