@@ -118,6 +118,26 @@ describe('the shared runtime page’s bundles', () => {
     dom.window.close();
   });
 
+  it('share one module instance through the single webpack runtime: a runner registered from outside the commands bundle is the one the ribbon runs', async () => {
+    const actions = new Map<string, (event: unknown) => void>();
+    const showAsTaskpane = vi.fn(async () => undefined);
+    const dom = runBundles({ Office: { actions: { associate: (id: string, fn: (event: unknown) => void) => actions.set(id, fn) }, addin: { showAsTaskpane } } });
+    // A chunk's third element runs with the page's __webpack_require__ (development module ids are paths).
+    type Require = (id: string) => { setReconciliationRunner: (runner: () => Promise<void>) => () => void };
+    let pageRequire: Require | undefined;
+    const chunks = (dom.window as unknown as { webpackChunkperm_recon: unknown[][] }).webpackChunkperm_recon;
+    chunks.push([['test-probe'], {}, (require: Require) => (pageRequire = require)]);
+    expect(pageRequire).toBeDefined();
+    const runner = vi.fn(async () => undefined);
+    pageRequire?.('./src/commands/runner-registry.ts').setReconciliationRunner(runner);
+    const completed = vi.fn();
+    actions.get('runReconciliation')?.({ completed });
+    await vi.waitFor(() => expect(completed).toHaveBeenCalledTimes(1));
+    expect(runner).toHaveBeenCalledTimes(1);
+    expect(showAsTaskpane).not.toHaveBeenCalled();
+    dom.window.close();
+  });
+
   it('run without office.js (preview mode in a browser) and register nothing', () => {
     const errors: unknown[] = [];
     let dom: JSDOM | undefined;
