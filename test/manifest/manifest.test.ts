@@ -37,7 +37,7 @@ describe('manifest.xml', () => {
     expect(at(r, 'DisplayName')?.attributes['DefaultValue']).toBe('PERM Recon');
     expect(at(r, 'Permissions')?.text).toBe('ReadWriteDocument');
     const sets = childrenNamed(at(r, 'Requirements', 'Sets'), 'Set').map((s) => [s.attributes['Name'], s.attributes['MinVersion']]);
-    expect(sets).toEqual([['SharedRuntime', '1.1'], ['CustomFunctionsRuntime', '1.2']]);
+    expect(sets).toEqual([['SharedRuntime', '1.1'], ['CustomFunctionsRuntime', '1.2'], ['ExcelApi', '1.9']]);
   });
 
   it('puts two buttons on the Home tab: Open PERM Recon (task pane) and Run reconciliation (runReconciliation)', () => {
