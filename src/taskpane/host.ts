@@ -1,0 +1,35 @@
+/**
+ * What the task pane needs from a workbook, and nothing more. Two hosts implement it: the Excel
+ * host (excel-host.ts, over the office-js adapter in src/excel) inside Excel, and the preview
+ * host (preview/preview-host.ts, over exceljs) in a plain browser. Components never import
+ * office-js or exceljs: they get a host from the React context (host-context.tsx).
+ */
+import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
+
+/** A range the user selected, as a sheet name and an A1 address without the sheet (`B3:D9`). */
+export interface SelectedRange {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type HostKind = 'excel' | 'preview';
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  /** The workbook's name, for messages. */
+  readonly label: string;
+  /** The workbook as it is now. The preview host hands out a new source after each write. */
+  readonly source: WorkbookSource;
+  /** The Office theme (Excel) or the browser's colour scheme (preview). */
+  readonly theme: 'light' | 'dark';
+  /** Writes the sheets the add-in owns (output sheets, Line Map the first time, Run Log); never any other. */
+  writeSheets(sheets: readonly OwnedSheet[]): Promise<void>;
+  /** Shows and selects a cell (or range) of a sheet. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** The user's current selection, or null when there is none. */
+  selectedRange(): Promise<SelectedRange | null>;
+  /** A setting saved in the workbook (undefined when never saved). */
+  loadSetting(key: string): Promise<unknown>;
+  /** Saves a setting in the workbook, so the next person who opens it sees it. */
+  saveSetting(key: string, value: unknown): Promise<void>;
+}
