@@ -1,5 +1,57 @@
-// Placeholder entry for the task pane bundle until the React task pane replaces it.
+// The task pane's entry: decide the mode, build its host, and render the app once.
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import packageJson from '../../package.json';
+import { App } from './components/App.js';
+import { createExcelHost, officeThemeKind } from './excel-host.js';
+import { HostProvider } from './host-context.js';
+import { detectMode, type OfficeLike } from './mode.js';
+import { StartupError } from './StartupError.js';
 
-const container = document.getElementById('container');
-if (container !== null) createRoot(container).render(<p>PERM Recon</p>);
+const VERSION = packageJson.version;
+
+function render(node: ReactNode, theme: 'light' | 'dark'): void {
+  const container = document.getElementById('container');
+  if (container === null) return;
+  createRoot(container).render(
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} applyStylesToPortals>
+      {node}
+    </FluentProvider>,
+  );
+}
+
+function officeGlobal(): (OfficeLike & { context?: { officeTheme?: { bodyBackgroundColor?: string }; document?: { url?: string } } }) | undefined {
+  return (globalThis as { Office?: OfficeLike }).Office;
+}
+
+function documentLabel(url: string | undefined): string {
+  const name = (url ?? '').split(/[\\/]/).pop() ?? '';
+  return name === '' ? 'This workbook' : decodeURIComponent(name);
+}
+
+async function start(): Promise<void> {
+  const office = officeGlobal();
+  const mode = await detectMode(window.location.search, document.documentElement.dataset.mode, office);
+  if (mode === 'excel') {
+    const theme = officeThemeKind(office?.context?.officeTheme?.bodyBackgroundColor);
+    const host = createExcelHost({ label: documentLabel(office?.context?.document?.url), theme });
+    render(
+      <HostProvider host={host}>
+        <App version={VERSION} />
+      </HostProvider>,
+      theme,
+    );
+    return;
+  }
+  const theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches === true ? 'dark' : 'light';
+  try {
+    // exceljs and the preview's view load only in preview mode.
+    const { startPreview } = await import(/* webpackChunkName: "preview" */ './preview/start-preview.js');
+    render(await startPreview({ theme, version: VERSION }), theme);
+  } catch (e) {
+    render(<StartupError message={e instanceof Error ? e.message : String(e)} />, theme);
+  }
+}
+
+void start();

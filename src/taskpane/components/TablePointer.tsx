@@ -1,0 +1,106 @@
+/**
+ * Points one input table at another place: the header row of the user's selection, or a sheet and
+ * header row picked here. The choice is saved in the workbook by the caller.
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type { TableHint } from '../../core/workbook/port.js';
+import { sheetNameIn } from '../../core/workbook/owned-sheets.js';
+import { useHost } from '../host-context.js';
+import type { InputTableStatus } from '../input-tables.js';
+import { headerRowOf } from '../table-hints.js';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'end' },
+  rowInput: { width: '7em' },
+});
+
+export interface TablePointerProps {
+  readonly status: InputTableStatus;
+  readonly sheetNames: readonly string[];
+  readonly onPoint: (hint: TableHint | undefined) => void;
+  readonly onClose: () => void;
+}
+
+export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePointerProps) {
+  const styles = useStyles();
+  const host = useHost();
+  const id = useId();
+  const { def, hint } = status;
+  const fixedSheet = def.sheetName === undefined ? undefined : sheetNames.find((n) => sheetNameIn(n, [def.sheetName ?? '']));
+  const choices = fixedSheet === undefined ? sheetNames : [fixedSheet];
+  const [sheet, setSheet] = useState(hint?.sheet ?? fixedSheet ?? sheetNames[0] ?? '');
+  const [row, setRow] = useState(String(hint?.headerRow ?? 1));
+  const [problem, setProblem] = useState<string | null>(null);
+  const rowNumber = Number(row);
+  const rowValid = Number.isInteger(rowNumber) && rowNumber >= 1 && rowNumber <= 1_048_576;
+
+  const takeSelection = async () => {
+    setProblem(null);
+    let selected;
+    try {
+      selected = await host.selectedRange();
+    } catch (e) {
+      setProblem(`The selection could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (selected === null) {
+      setProblem('Nothing is selected. Select the header row of the table (or any cell of it) in the workbook, then choose Use selection.');
+      return;
+    }
+    const headerRow = headerRowOf(selected.address);
+    if (headerRow === undefined) {
+      setProblem(`The selection ${selected.address} names no row. Select the table's header row.`);
+      return;
+    }
+    if (def.sheetName !== undefined && !sheetNameIn(selected.sheet, [def.sheetName])) {
+      setProblem(`${def.title} is read from the sheet named "${def.sheetName}", not from "${selected.sheet}". Select its header row on that sheet, or rename the sheet.`);
+      return;
+    }
+    onPoint({ sheet: selected.sheet, headerRow });
+  };
+
+  return (
+    <div className={styles.root} role="group" aria-label={`Point ${def.title} at another range`}>
+      <Button appearance="primary" onClick={() => void takeSelection()}>
+        Use selection
+      </Button>
+      <div className={styles.row}>
+        <Field label="Sheet">
+          <Select id={`${id}-sheet`} value={sheet} onChange={(_, data) => setSheet(data.value)} disabled={choices.length <= 1}>
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Header row" {...(rowValid ? {} : { validationMessage: 'A row number from 1' })}>
+          <Input className={styles.rowInput} type="number" min={1} value={row} onChange={(_, data) => setRow(data.value)} />
+        </Field>
+        <Button disabled={!rowValid || sheet === ''} onClick={() => onPoint({ sheet, headerRow: rowNumber })}>
+          Use this row
+        </Button>
+      </div>
+      {problem === null ? null : (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        {hint === undefined ? null : <Button onClick={() => onPoint(undefined)}>Find automatically</Button>}
+        <Button appearance="subtle" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
