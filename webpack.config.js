@@ -112,9 +112,17 @@ export default function config(env = {}, argv = {}) {
         chunks: ['functions', 'commands', 'taskpane'],
         chunksSortMode: 'manual',
       }),
+      // Preview mode (the task pane in a plain browser over an .xlsx file): no office.js, a stricter CSP.
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/preview.html',
+        filename: 'preview.html',
+        chunks: ['taskpane'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icons', to: 'assets/icons' },
+          // The workbook preview mode opens by default.
+          { from: 'assets/samples/sample-state.xlsx', to: 'assets/samples/sample-state.xlsx' },
           production
             ? { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteManifest(content.toString(), urlProd) }
             : { from: 'manifest.xml', to: 'manifest.xml' },
