@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reconciliationRunner } from '../../src/commands/runner-registry.js';
+import { TABLE_HINTS_SETTING } from '../../src/taskpane/table-hints.js';
+import { FakeHost } from './fake-host.js';
+import { renderApp } from './render-app.js';
+import { sampleSheets } from './sample-sheets.js';
+import { brokenReconWorkbook, reconWorkbook } from './workbooks.js';
+
+afterEach(cleanup);
+
+/** The rows of a program's table, as [quarter, flag text]. */
+function quarterRows(program: string): string[][] {
+  const table = screen.getByRole('table', { name: new RegExp(`^${program} against`) });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell').map((c) => c.textContent ?? ''));
+}
+
+/** Clicks Reconcile and waits until the run has ended (its outcome shown, the button enabled again). */
+async function reconcile(): Promise<void> {
+  const button = screen.getByRole('button', { name: 'Reconcile' }) as HTMLButtonElement;
+  fireEvent.click(button);
+  await waitFor(() => expect(button.disabled).toBe(true));
+  await waitFor(() => expect(button.disabled).toBe(false), { timeout: 10_000 });
+}
+
+describe('the first screen', () => {
+  it('shows where each input table was found, what is missing, and the closest candidate', async () => {
+    renderApp(new FakeHost('test.xlsx', reconWorkbook()));
+    const item = async (title: string) => (await screen.findByRole('heading', { name: title })).closest('li') as HTMLElement;
+    expect(within(await item('Settings')).getByText("'Settings'!A1:B4")).toBeTruthy();
+    expect(within(await item('Universe totals')).getByText("'Universe'!A1:D9")).toBeTruthy();
+    expect(within(await item('Expenditure reports')).getByText("'CMS-64'!A1:D5")).toBeTruthy();
+    expect(within(await item('Line Map')).getByText(/bundled defaults are used and written to a new Line Map sheet/)).toBeTruthy();
+    const findings = await item('Findings');
+    expect(within(findings).getByText('Not found')).toBeTruthy();
+    expect(within(findings).getByText(/Closest: 'Universe' row 1 has Program but lacks Month, Case ID, Stratum, Finding/)).toBeTruthy();
+    expect(within(await item('Universe counts')).getByText('Not found')).toBeTruthy();
+  });
+
+  it('points a table at the selection, saves that in the workbook, and the next run reads there', async () => {
+    const book = reconWorkbook();
+    // A second universe table, every quarter 100 = the report: nothing flagged when it is the one read.
+    const flat = [['Program', 'Quarter', 'Component', 'Amount'], ...['2023Q3', '2023Q4', '2024Q1', '2024Q2'].map((q) => ['Medicaid', q, 'FFS', '100'])];
+    const host = new FakeHost('test.xlsx', { ...book, 'Universe v2': [['Revised universe'], [], ...flat] });
+    renderApp(host);
+    const item = (await screen.findByRole('heading', { name: 'Universe totals' })).closest('li') as HTMLElement;
+    await within(item).findByText("'Universe'!A1:D9, 'Universe v2'!A3:D7");
+    host.selection = { sheet: 'Universe v2', address: 'B3:C3' };
+    fireEvent.click(within(item).getByRole('button', { name: 'Point Universe totals at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Use selection' }));
+    await within(item).findByText("'Universe v2'!A3:D7");
+    expect(within(item).getByText('Pointed at')).toBeTruthy();
+    expect(host.settings.get(TABLE_HINTS_SETTING)).toEqual({ 'universe totals': { sheet: 'Universe v2', headerRow: 3 } });
+
+    await reconcile();
+    expect(quarterRows('Medicaid').map((r) => r[0])).toEqual(['2023Q3', '2023Q4', '2024Q1', '2024Q2', 'Overall']);
+    expect(screen.getByText(/No quarter flagged; overall within its threshold/)).toBeTruthy();
+  });
+
+  it('reads a mapping saved in the workbook by an earlier user', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    host.settings.set(TABLE_HINTS_SETTING, { 'universe totals': { sheet: 'Settings', headerRow: 1 }, junk: { sheet: 3 } });
+    renderApp(host);
+    const item = (await screen.findByRole('heading', { name: 'Universe totals' })).closest('li') as HTMLElement;
+    await within(item).findByText(/Nothing with these headers on 'Settings' row 1/);
+    fireEvent.click(within(item).getByRole('button', { name: 'Point Universe totals at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Find automatically' }));
+    await within(item).findByText("'Universe'!A1:D9");
+    expect(host.settings.get(TABLE_HINTS_SETTING)).toEqual({});
+  });
+
+  it('refuses a selection on another sheet for Settings, which is read from the sheet named Settings', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    host.selection = { sheet: 'Universe', address: 'A1' };
+    renderApp(host);
+    const item = (await screen.findByRole('heading', { name: 'Settings' })).closest('li') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: 'Point Settings at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Use selection' }));
+    await within(item).findByText(/read from the sheet named "Settings", not from "Universe"/);
+    expect(host.settings.has(TABLE_HINTS_SETTING)).toBe(false);
+  });
+});
+
+describe('Reconcile', () => {
+  it('lists flagged quarters first, then the others, then the overall line; 15.00% exactly is not flagged', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    await reconcile();
+    const rows = quarterRows('Medicaid');
+    expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['2024Q1', '30.00%', 'Flagged'],
+      ['2023Q3', '0.00%', 'Within 15%'],
+      ['2023Q4', '0.00%', 'Within 15%'],
+      ['2024Q2', '15.00%', 'Within 15%'],
+      ['Overall', '11.25%', 'Flagged'],
+    ]);
+    expect(screen.getByText(/this project's defaults, not published CMS rules/)).toBeTruthy();
+  });
+
+  it('writes the owned sheets and a Run Log row in one call, and the Line Map only the first time', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    await reconcile();
+    expect(host.writes.map((w) => w.map((s) => s.name))).toEqual([['Reconciliation', 'Line Map', 'Run Log']]);
+    expect(screen.getByText(/Wrote the sheets Reconciliation, Line Map, Run Log/)).toBeTruthy();
+    await reconcile();
+    expect(host.writes.map((w) => w.map((s) => s.name))[1]).toEqual(['Reconciliation', 'Run Log']);
+    const log = host.writes[1]?.find((s) => s.name === 'Run Log');
+    expect(log?.rows.length).toBe(3); // header and two runs
+  });
+
+  it('stops on an error: nothing is written, and the error links to its cell', async () => {
+    const host = new FakeHost('test.xlsx', brokenReconWorkbook());
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    await reconcile();
+    expect(host.writes).toEqual([]);
+    expect(screen.getByText('Nothing was written')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Go to Universe!D3' }));
+    await waitFor(() => expect(host.selections).toEqual([{ sheet: 'Universe', address: 'D3' }]));
+  });
+
+  it('reports a write that fails, without hiding it', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    host.failWrite = new Error('The sheet is protected.');
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    await reconcile();
+    expect(screen.getByText('Reconcile stopped')).toBeTruthy();
+    expect(screen.getByText(/The sheet is protected\./)).toBeTruthy();
+  });
+
+  it('runs from the ribbon command through the runner the pane registers', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    const { unmount } = renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    const runner = reconciliationRunner();
+    expect(runner).toBeDefined();
+    await runner?.();
+    await waitFor(() => expect(host.writes.length).toBe(1));
+    await screen.findByText(/Wrote the sheets Reconciliation/);
+    unmount();
+    expect(reconciliationRunner()).toBeUndefined();
+  });
+});
+
+describe('Fill', () => {
+  it('shows lines A-J for each program of the sample, rates to one decimal, and its warnings link to their cells', async () => {
+    const host = new FakeHost('sample-state.xlsx', await sampleSheets());
+    renderApp(host);
+    await screen.findByText("'Findings'!A1:I1417");
+    fireEvent.click(screen.getByRole('button', { name: 'Fill CMS-10184E' }));
+    await screen.findByText(/Wrote the sheets CMS-10184E Medicaid, CMS-10184E CHIP, Estimator Detail, Run Log/, {}, { timeout: 20_000 });
+    const medicaid = screen.getByRole('region', { name: 'CMS-10184E Medicaid' });
+    expect(within(medicaid).getByText('Columbia')).toBeTruthy();
+    const g = medicaid.querySelector('[data-line="G"]');
+    expect(g?.textContent).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,160,024,957.91 projected in error');
+    expect(medicaid.querySelector('[data-line="J"]')?.textContent).toContain('1.8% of the sample');
+    expect(screen.getByRole('region', { name: 'CMS-10184E CHIP' }).querySelector('[data-line="I"]')?.textContent).toContain('4.7%; 95.0%, +/- 3.3%');
+    fireEvent.click(screen.getByRole('button', { name: "Go to 'CMS-10184E Medicaid'!D21" }));
+    await waitFor(() => expect(host.selections).toEqual([{ sheet: 'CMS-10184E Medicaid', address: 'D21' }]));
+  });
+});
