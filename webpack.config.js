@@ -74,6 +74,8 @@ export default function config(env = {}, argv = {}) {
       extensions: ['.ts', '.tsx', '.js'],
       // src/ imports TypeScript files by their .js name (moduleResolution Bundler).
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      // @stdlib's generator probe uses eval, which the CSP forbids (see the shim).
+      alias: { '@stdlib/assert-has-generator-support': path.join(root, 'src', 'taskpane', 'shims', 'has-generator-support.cjs') },
     },
     module: {
       rules: [

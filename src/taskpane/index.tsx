@@ -1,4 +1,5 @@
 // The task pane's entry: decide the mode, build its host, and render the app once.
+import './strict-csp.js'; // first: configures zod before any schema is built
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
