@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   overall: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
   flaggedRow: { backgroundColor: tokens.colorPaletteRedBackground1 },
   unmapped: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  badge: { whiteSpace: 'nowrap' },
   intro: { margin: `0 0 ${tokens.spacingVerticalM} 0` },
   caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -43,11 +44,12 @@ export function quartersFlaggedFirst(quarters: readonly QuarterRecon[]): Quarter
 type Line = Pick<QuarterRecon | OverallRecon, 'universe' | 'differenceCents' | 'percentDifference' | 'thresholdFraction' | 'flagged'> & { readonly report: QuarterRecon['report'] };
 
 function FlagCell({ line }: { readonly line: Line }) {
-  if (line.report === null) return <Badge appearance="tint" color="informative">annual report</Badge>;
+  const styles = useStyles();
+  if (line.report === null) return <Badge className={styles.badge} appearance="tint" color="informative">annual report</Badge>;
   return line.flagged ? (
-    <Badge appearance="filled" color="danger">Flagged</Badge>
+    <Badge className={styles.badge} appearance="filled" color="danger">Flagged</Badge>
   ) : (
-    <Badge appearance="tint" color="success">Within {percentText(line.thresholdFraction, 0)}</Badge>
+    <Badge className={styles.badge} appearance="tint" color="success">Within {percentText(line.thresholdFraction, 0)}</Badge>
   );
 }
 
@@ -83,7 +85,7 @@ function ProgramTable({ program }: { readonly program: ProgramRecon }) {
             <TableRow>
               <TableHeaderCell>Quarter</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Difference</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>% difference</TableHeaderCell>
+              <TableHeaderCell className={styles.number} aria-label="Percent difference">%</TableHeaderCell>
               <TableHeaderCell>Flag</TableHeaderCell>
             </TableRow>
           </TableHeader>

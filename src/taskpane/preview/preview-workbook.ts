@@ -103,6 +103,9 @@ export class PreviewWorkbook {
       const existing = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === rendered.name.toLowerCase());
       if (existing !== undefined) this.workbook.removeWorksheet(existing.id);
       const target = this.workbook.addWorksheet(rendered.name);
+      // A rewritten sheet keeps its place among the tabs, as in Excel.
+      // exceljs orders `worksheets` by `orderNo`, which its types leave out.
+      if (existing !== undefined) (target as unknown as { orderNo: number }).orderNo = (existing as unknown as { orderNo: number }).orderNo;
       // exceljs reads merges back as `merges` but takes them as `mergeCells`.
       const model = rendered.model as ExcelJS.WorksheetModel & { merges?: string[] };
       target.model = { ...model, id: target.id, name: rendered.name, mergeCells: model.merges ?? [] } as ExcelJS.WorksheetModel;
