@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { OWNED_SHEET_NAMES } from '../../src/core/workbook/owned-sheets.js';
+import { createExcelHost, officeThemeKind, splitAddress } from '../../src/taskpane/excel-host.js';
+import { runAndWrite } from '../../src/taskpane/run/run-workbook.js';
+import { TABLE_HINTS_SETTING, loadTableHints, saveTableHints } from '../../src/taskpane/table-hints.js';
+import { FakeDocumentSettings, fakeExcelWith, runWithSelection } from './fake-office.js';
+import { brokenReconWorkbook, reconWorkbook } from './workbooks.js';
+
+function hostOn(sheets: Parameters<typeof fakeExcelWith>[0]) {
+  const fake = fakeExcelWith(sheets);
+  const settings = new FakeDocumentSettings();
+  const host = createExcelHost({ label: 'fake.xlsx', run: runWithSelection(fake), settings: () => settings });
+  return { fake, settings, host };
+}
+
+const NOW = new Date('2025-07-01T12:00:00Z');
+
+describe('the Excel host', () => {
+  it('reconciles through office-js: writes only owned sheets (Line Map the first time), in a fixed number of syncs', async () => {
+    const { fake, host } = hostOn(reconWorkbook());
+    const before = fake.syncs;
+    const outcome = await runAndWrite(host, 'reconcile', { hints: {}, now: NOW, version: 'test' });
+    const syncs = fake.syncs - before;
+    expect(outcome.written).toEqual(['Reconciliation', 'Line Map', 'Run Log']);
+    expect(new Set(fake.writes.map((w) => w.sheet))).toEqual(new Set(['Reconciliation', 'Line Map', 'Run Log']));
+    expect(fake.writes.every((w) => [...OWNED_SHEET_NAMES, 'Line Map'].includes(w.sheet))).toBe(true);
+    expect(fake.sheet('Reconciliation').value('B8')).toBe('2024Q1');
+    // A read snapshot (3) plus the write (2), whatever the number of rows.
+    expect(syncs).toBeLessThanOrEqual(8);
+  });
+
+  it('writes nothing when the run has an error', async () => {
+    const { fake, host } = hostOn(brokenReconWorkbook());
+    const outcome = await runAndWrite(host, 'reconcile', { hints: {}, now: NOW, version: 'test' });
+    expect(outcome.issues.some((i) => i.severity === 'error')).toBe(true);
+    expect(fake.writes).toEqual([]);
+  });
+
+  it('sees the workbook as it is at each look (a sheet added between two runs)', async () => {
+    const { fake, host } = hostOn(reconWorkbook());
+    expect((await host.source.sheets()).map((s) => s.name)).toEqual(['Settings', 'Universe', 'CMS-64']);
+    fake.addSheet('Findings', [['Program', 'Month', 'Case ID', 'Stratum', 'Finding']]);
+    expect((await host.source.sheets()).map((s) => s.name)).toContain('Findings');
+  });
+
+  it('selects a cell, reads the selection back, and keeps the mapping in the document settings', async () => {
+    const { fake, host, settings } = hostOn(reconWorkbook());
+    await host.selectCell('Universe', 'D3');
+    expect(fake.selection).toEqual({ sheet: 'Universe', address: 'D3' });
+    expect(await host.selectedRange()).toEqual({ sheet: 'Universe', address: 'D3' });
+    await saveTableHints(host, { 'universe totals': { sheet: 'Universe', headerRow: 1 } });
+    expect(settings.saved.get(TABLE_HINTS_SETTING)).toEqual({ 'universe totals': { sheet: 'Universe', headerRow: 1 } });
+    expect(await loadTableHints(host)).toEqual({ 'universe totals': { sheet: 'Universe', headerRow: 1 } });
+  });
+});
+
+describe('splitAddress', () => {
+  it.each([
+    ['Sheet1!B3:D9', { sheet: 'Sheet1', address: 'B3:D9' }],
+    ["'CMS-10184E Medicaid'!$D$21", { sheet: 'CMS-10184E Medicaid', address: 'D21' }],
+    ["'Bob''s data'!A1", { sheet: "Bob's data", address: 'A1' }],
+    ['B3', null],
+  ])('%s', (full, expected) => {
+    expect(splitAddress(full)).toEqual(expected);
+  });
+});
+
+describe('officeThemeKind', () => {
+  it.each([
+    ['#FFFFFF', 'light'],
+    ['#262626', 'dark'],
+    ['#0a0a0a', 'dark'],
+    [undefined, 'light'],
+    ['white', 'light'],
+  ])('%s → %s', (colour, kind) => {
+    expect(officeThemeKind(colour)).toBe(kind);
+  });
+});
