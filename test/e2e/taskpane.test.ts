@@ -1,0 +1,179 @@
+/**
+ * The task pane in a real browser: Debian's Chromium driven by playwright-core over a development
+ * build served from http://127.0.0.1. Preview mode on the bundled sample, and the Excel path with
+ * the fake Excel standing in for office.js. Screenshots go to test/artifacts/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import * as esbuild from 'esbuild';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/core/workbook/port.js';
+import { startStaticServer, type StaticServer } from '../../src/start/static-server.js';
+import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { SAMPLE_PATH } from '../taskpane/sample-sheets.js';
+import { ARTIFACTS, ROOT, buildAddin } from './addin-build.js';
+import { cspViolations, launch, type Browser } from './browser.js';
+
+const SHOTS = join(ARTIFACTS, 'e2e');
+let server: StaticServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const dist = buildAddin();
+  server = await startStaticServer(dist, 0);
+  browser = await launch(server.url);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(path: string, initScript?: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (initScript !== undefined) await page.addInitScript({ content: initScript });
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** [quarter, difference, percent, flag] of each row of a program's table. */
+async function quarterRows(page: Page, program: string): Promise<string[][]> {
+  const table = page.getByRole('table', { name: new RegExp(`^${program} against`) });
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent ?? '')));
+}
+
+async function run(page: Page, button: string): Promise<void> {
+  const b = page.getByRole('button', { name: button });
+  await b.click();
+  await expect.poll(() => b.isEnabled(), { timeout: 60_000 }).toBe(true);
+}
+
+async function shot(page: Page, name: string, target?: Locator): Promise<void> {
+  await (target ?? page).screenshot({ path: join(SHOTS, name) });
+}
+
+describe('preview mode (preview.html, no office.js)', () => {
+  it('shows the sample’s tables, reconciles with the flagged quarters, fills the form, selects a warning’s cell, downloads the workbook, and stays on 127.0.0.1', async () => {
+    const page = await openPage('preview.html');
+    const pane = page.getByRole('complementary', { name: 'PERM Recon task pane' });
+
+    // The first screen: every input table and where it was found.
+    await expect.poll(() => pane.locator('li[data-table="findings"]').textContent(), { timeout: 30_000 }).toContain("'Findings'!A1:I1417");
+    await expect.poll(() => pane.locator('li[data-table="reports"]').textContent()).toContain("'CMS-64'!A1:F164, 'CMS-21'!A1:F133");
+    expect(await pane.locator('li[data-table="lineMap"]').textContent()).toContain('bundled defaults');
+    await shot(page, '01-input-tables.png');
+
+    // Reconcile: Medicaid 2024Q1 and CHIP 2023Q4 flagged and listed first; 2024Q2 is exactly 15.00%, not flagged.
+    await run(page, 'Reconcile');
+    await pane.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor();
+    const medicaid = await quarterRows(page, 'Medicaid');
+    expect(medicaid.map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['2024Q1', '18.27%', 'Flagged'],
+      ['2023Q3', '-3.62%', 'Within 15%'],
+      ['2023Q4', '-4.41%', 'Within 15%'],
+      ['2024Q2', '15.00%', 'Within 15%'],
+      ['Overall', '6.35%', 'Flagged'],
+    ]);
+    const chip = await quarterRows(page, 'CHIP');
+    expect(chip.map((r) => [r[0], r[3]])).toEqual([['2023Q4', 'Flagged'], ['2023Q3', 'Within 15%'], ['2024Q1', 'Within 15%'], ['2024Q2', 'Within 15%'], ['Overall', 'Within 5%']]);
+    await pane.getByText(/not published CMS rules/).waitFor();
+    await expect.poll(() => page.getByRole('tab', { name: /Reconciliation/ }).first().getAttribute('aria-selected')).toBe('true');
+    await shot(page, '02-reconcile.png');
+
+    // Fill: lines A-J for both programs, four precision warnings.
+    await run(page, 'Fill CMS-10184E');
+    await pane.getByText('Wrote the sheets CMS-10184E Medicaid, CMS-10184E CHIP, Estimator Detail, Run Log.').waitFor();
+    expect(await pane.locator('section[aria-labelledby="form-Medicaid"] [data-line="G"]').textContent()).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,160,024,957.91 projected in error');
+    expect(await pane.locator('section[aria-labelledby="form-CHIP"] [data-line="H"]').textContent()).toBe('H. Active case error rate2.0%; 95.0%, +/- 1.9%');
+    await shot(page, '03-fill.png');
+
+    // A warning's link selects its cell in the preview's sheet view.
+    await pane.getByRole('button', { name: "Go to 'CMS-10184E Medicaid'!D21" }).click();
+    await page.getByText("Selected 'CMS-10184E Medicaid'!D21").waitFor();
+    const cell = page.locator('table[data-sheet="CMS-10184E Medicaid"] td[data-cell="D21"]');
+    expect(await cell.getAttribute('data-selected')).toBe('true');
+    expect(await cell.textContent()).toBe('95.0%, +/- 5.5%');
+    expect(await cell.isVisible()).toBe(true);
+    await shot(page, '04-warning-cell-selected.png');
+
+    // The workbook with the written sheets, as a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .xlsx' }).click()]);
+    const saved = join(SHOTS, 'preview-download.xlsx');
+    await download.saveAs(saved);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(saved);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
+    expect(book.getWorksheet('Run Log')?.rowCount).toBe(3); // header, reconcile, fill
+
+    expect(browser.outside).toEqual([]);
+    expect(browser.officeJsRequests).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
+
+/** The sample's values, as office-js would give them (dates as serial numbers, errors as their codes). */
+async function sampleSeed(): Promise<Record<string, unknown[][]>> {
+  const book = await openXlsx(SAMPLE_PATH);
+  const out: Record<string, unknown[][]> = {};
+  const office = (v: CellValue): unknown => {
+    if (v === null) return '';
+    if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+    if (typeof v === 'object') return v.code;
+    return v;
+  };
+  for (const s of await book.sheets()) {
+    const rows: unknown[][] = [];
+    for await (const chunk of book.readRows(s.name)) {
+      for (const r of chunk) rows[r.row - 1] = [...Array.from({ length: s.firstColumn - 1 }, () => ''), ...r.cells.map(office)];
+    }
+    out[s.name] = Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+  }
+  return out;
+}
+
+describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Excel as Excel and Office)', () => {
+  it('runs the office-js adapter: reconcile writes into the workbook, a warning selects its cell, a pointed table is saved in the document', async () => {
+    const bundle = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'e2e', 'fake-office-page.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, target: 'es2022', logLevel: 'silent' });
+    const script = `window.__permSeed = ${JSON.stringify(await sampleSeed())};\n${bundle.outputFiles[0]?.text ?? ''}`;
+    const page = await openPage('taskpane.html', script);
+    await page.setViewportSize({ width: 360, height: 900 }); // about the width of Excel's task pane
+    const fake = <T,>(fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+
+    await expect.poll(() => page.locator('li[data-table="universe"]').textContent(), { timeout: 30_000 }).toContain("'Universe'!A1:E17");
+    expect(await page.getByText('sample-state.xlsx').first().isVisible()).toBe(true);
+
+    await run(page, 'Reconcile');
+    await page.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor();
+    expect((await quarterRows(page, 'Medicaid'))[0]?.slice(0, 1).concat((await quarterRows(page, 'Medicaid'))[0]?.[3] ?? '')).toEqual(['2024Q1', 'Flagged']);
+    expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log']);
+    expect(await fake<string[]>('[...new Set(window.__fakeExcel.writes.map((w) => w.sheet))].sort()')).toEqual(['Line Map', 'Reconciliation', 'Run Log']);
+
+    await run(page, 'Fill CMS-10184E');
+    await page.getByText(/Wrote the sheets CMS-10184E Medicaid/).waitFor();
+    await page.getByRole('button', { name: "Go to 'CMS-10184E CHIP'!D23" }).click();
+    await expect.poll(() => fake<unknown>('window.__fakeExcel.selection')).toEqual({ sheet: 'CMS-10184E CHIP', address: 'D23' });
+
+    // Point Universe totals at the user's selection: the choice lands in the document settings.
+    await page.getByRole('tab', { name: 'Input tables' }).click();
+    await page.evaluate("window.__fakeExcel.selection = { sheet: 'Universe', address: 'A1:E1' }");
+    const universe = page.locator('li[data-table="universe"]');
+    await universe.getByRole('button', { name: 'Point Universe totals at another range' }).click();
+    await universe.getByRole('button', { name: 'Use selection' }).click();
+    await universe.getByText('Pointed at', { exact: true }).waitFor();
+    expect(await fake<unknown>("window.__fakeSettings.saved.get('permRecon.tableHints')")).toEqual({ 'universe totals': { sheet: 'Universe', headerRow: 1 } });
+    await shot(page, '05-excel-host.png');
+
+    expect(browser.officeJsRequests.length).toBeGreaterThan(0);
+    expect(browser.outside).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
