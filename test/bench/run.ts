@@ -15,6 +15,8 @@ const suites: Suite[] = [
   // A sheet holds 1,048,576 rows: the header and 1,048,575 claims.
   { title: 'Reconcile (runReconciliation over a claim-level universe sheet)', script: 'test/bench/reconcile-case.ts', sizes: [10_000, 100_000, 1_048_575], columns: ['rows', 'mode', 'fileMiB', 'seconds', 'peakRssMiB', 'errors', 'flagged'] },
   { title: 'Streaming read of a claim-level universe sheet (sum by program, quarter, component)', script: 'test/bench/xlsx-read.ts', sizes: [1_048_575], columns: ['rows', 'fileMiB', 'openSeconds', 'sumSeconds', 'rowsPerSecond', 'peakRssMiB', 'sumsMatch'] },
+  // Production build; first render = navigation start to the frame after the first screen's heading (and its table list), median of cold loads.
+  { title: 'Task pane (initial JavaScript of taskpane.html, gzipped; first render in Chromium: Excel with the fake Excel, and preview mode on the sample)', script: 'test/bench/taskpane-case.ts', sizes: [5], columns: ['loads', 'initialScripts', 'initialJsKiB', 'initialJsGzipKiB', 'previewChunkGzipKiB', 'excelHeadingMs', 'excelTablesMs', 'previewHeadingMs', 'previewTablesMs'] },
 ];
 
 const tsx = 'node_modules/.bin/tsx';
