@@ -12,6 +12,7 @@ import { startStaticServer, type StaticServer } from '../../src/start/static-ser
 import { openXlsx } from '../../src/xlsx/open-xlsx.js';
 import { SAMPLE_PATH } from '../taskpane/sample-sheets.js';
 import { ARTIFACTS, buildAddin } from './addin-build.js';
+import { axeViolations } from './axe.js';
 import { cspViolations, launch, type Browser } from './browser.js';
 import { fakeExcelInitScript, officeValues } from './fake-excel-script.js';
 
@@ -113,6 +114,7 @@ describe('preview mode (preview.html, no office.js)', () => {
     expect(browser.officeJsRequests).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 180_000);
 });
@@ -143,7 +145,8 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     await page.getByRole('tab', { name: 'Input tables' }).click();
     await page.evaluate("window.__fakeExcel.selection = { sheet: 'Universe', address: 'A1:E1' }");
     const universe = page.locator('li[data-table="universe"]');
-    await universe.getByRole('button', { name: 'Point Universe totals at another range' }).click();
+    await universe.getByRole('button', { name: 'Point at another range for Universe totals' }).click();
+    expect(await axeViolations(page)).toEqual([]); // the form that points a table, open
     await universe.getByRole('button', { name: 'Use selection' }).click();
     await universe.getByText('Pointed at', { exact: true }).waitFor();
     expect(await fake<unknown>("window.__fakeSettings.saved.get('permRecon.tableHints')")).toEqual({ 'universe totals': { sheet: 'Universe', headerRow: 1 } });
@@ -153,6 +156,7 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     expect(browser.outside).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 180_000);
 });

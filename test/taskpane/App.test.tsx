@@ -50,7 +50,7 @@ describe('the first screen', () => {
     const item = (await screen.findByRole('heading', { name: 'Universe totals' })).closest('li') as HTMLElement;
     await within(item).findByText("'Universe'!A1:D9, 'Universe v2'!A3:D7");
     host.selection = { sheet: 'Universe v2', address: 'B3:C3' };
-    fireEvent.click(within(item).getByRole('button', { name: 'Point Universe totals at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Point at another range for Universe totals' }));
     fireEvent.click(within(item).getByRole('button', { name: 'Use selection' }));
     await within(item).findByText("'Universe v2'!A3:D7");
     expect(within(item).getByText('Pointed at')).toBeTruthy();
@@ -67,10 +67,21 @@ describe('the first screen', () => {
     renderApp(host);
     const item = (await screen.findByRole('heading', { name: 'Universe totals' })).closest('li') as HTMLElement;
     await within(item).findByText(/Nothing with these headers on 'Settings' row 1/);
-    fireEvent.click(within(item).getByRole('button', { name: 'Point Universe totals at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Point at another range for Universe totals' }));
     fireEvent.click(within(item).getByRole('button', { name: 'Find automatically' }));
     await within(item).findByText("'Universe'!A1:D9");
     expect(host.settings.get(TABLE_HINTS_SETTING)).toEqual({});
+  });
+
+  it('moves focus into the form that points a table, and back to its button when it closes', async () => {
+    renderApp(new FakeHost('test.xlsx', reconWorkbook()));
+    const item = (await screen.findByRole('heading', { name: 'Findings' })).closest('li') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: 'Point at another range for Findings' }));
+    expect(document.activeElement).toBe(within(item).getByRole('button', { name: 'Use selection' }));
+    expect(within(item).getByRole('group', { name: 'Point Findings at another range' })).toBeTruthy();
+    expect((within(item).getByLabelText('Header row') as HTMLInputElement).value).toBe('1');
+    fireEvent.click(within(item).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole('button', { name: 'Point at another range for Findings' })));
   });
 
   it('refuses a selection on another sheet for Settings, which is read from the sheet named Settings', async () => {
@@ -78,7 +89,7 @@ describe('the first screen', () => {
     host.selection = { sheet: 'Universe', address: 'A1' };
     renderApp(host);
     const item = (await screen.findByRole('heading', { name: 'Settings' })).closest('li') as HTMLElement;
-    fireEvent.click(within(item).getByRole('button', { name: 'Point Settings at another range' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Point at another range for Settings' }));
     fireEvent.click(within(item).getByRole('button', { name: 'Use selection' }));
     await within(item).findByText(/read from the sheet named "Settings", not from "Universe"/);
     expect(host.settings.has(TABLE_HINTS_SETTING)).toBe(false);

@@ -1,6 +1,6 @@
 /** The first screen: which input tables were found where, with a way to point each at another range. */
 import { Badge, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InputKey, InputTableStatus } from '../input-tables.js';
 import type { InputTablesState } from './useInputTables.js';
 import { TablePointer } from './TablePointer.js';
@@ -40,6 +40,18 @@ export interface InputTablesPanelProps {
 export function InputTablesPanel({ state }: InputTablesPanelProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<InputKey | null>(null);
+  // Closing a table's form returns focus to its button.
+  const buttons = useRef(new Map<InputKey, HTMLButtonElement>());
+  const [returnTo, setReturnTo] = useState<InputKey | null>(null);
+  useEffect(() => {
+    if (returnTo === null || open !== null) return;
+    buttons.current.get(returnTo)?.focus();
+    setReturnTo(null);
+  }, [returnTo, open]);
+  const close = (key: InputKey) => {
+    setOpen(null);
+    setReturnTo(key);
+  };
   return (
     <div>
       <p className={styles.intro}>
@@ -74,15 +86,23 @@ export function InputTablesPanel({ state }: InputTablesPanelProps) {
                 <TablePointer
                   status={status}
                   sheetNames={state.sheetNames}
-                  onClose={() => setOpen(null)}
+                  onClose={() => close(def.key)}
                   onPoint={(hint) => {
-                    setOpen(null);
+                    close(def.key);
                     void state.point(def.spec.name, hint);
                   }}
                 />
               ) : status.sheetMissing === true ? null : (
                 <div className={styles.actions}>
-                  <Button size="small" onClick={() => setOpen(def.key)} aria-label={`Point ${def.title} at another range`}>
+                  <Button
+                    size="small"
+                    ref={(el: HTMLButtonElement | null) => {
+                      if (el === null) buttons.current.delete(def.key);
+                      else buttons.current.set(def.key, el);
+                    }}
+                    onClick={() => setOpen(def.key)}
+                    aria-label={`Point at another range for ${def.title}`}
+                  >
                     Point at another range
                   </Button>
                 </div>

@@ -3,7 +3,7 @@
  * header row picked here. The choice is saved in the workbook by the caller.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { TableHint } from '../../core/workbook/port.js';
 import { sheetNameIn } from '../../core/workbook/owned-sheets.js';
 import { useHost } from '../host-context.js';
@@ -40,6 +40,9 @@ export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePoin
   const [sheet, setSheet] = useState(hint?.sheet ?? fixedSheet ?? sheetNames[0] ?? '');
   const [row, setRow] = useState(String(hint?.headerRow ?? 1));
   const [problem, setProblem] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // Opening the form moves focus into it (its first button).
+  useEffect(() => root.current?.querySelector('button')?.focus(), []);
   const rowNumber = Number(row);
   const rowValid = Number.isInteger(rowNumber) && rowNumber >= 1 && rowNumber <= 1_048_576;
 
@@ -69,7 +72,7 @@ export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePoin
   };
 
   return (
-    <div className={styles.root} role="group" aria-label={`Point ${def.title} at another range`}>
+    <div ref={root} className={styles.root} role="group" aria-label={`Point ${def.title} at another range`}>
       <Button appearance="primary" onClick={() => void takeSelection()}>
         Use selection
       </Button>
