@@ -129,8 +129,13 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     await expect.poll(() => page.locator('li[data-table="universe"]').textContent(), { timeout: 30_000 }).toContain("'Universe'!A1:E17");
     expect(await page.getByText('sample-state.xlsx').first().isVisible()).toBe(true);
 
-    await run(page, 'Reconcile');
-    await page.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor();
+    // Keyboard only: the first Tab stop is Reconcile, and Enter runs it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reconcile');
+    await page.keyboard.press('Enter');
+    await page.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor({ timeout: 60_000 });
+    // Focus moves to the results' heading when the run ends.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reconciliation');
     const first = (await quarterRows(page, 'Medicaid'))[0] ?? [];
     expect([first[0], first[3]]).toEqual(['2024Q1', 'Flagged']);
     expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log']);
@@ -159,4 +164,17 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 180_000);
+});
+
+describe('taskpane.html?preview=1 (the URL npm start prints)', () => {
+  it('runs in preview mode, office.js answered by a stub that provides no Office', async () => {
+    const page = await openPage('taskpane.html?preview=1');
+    await page.getByRole('heading', { name: 'Preview' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('li[data-table="universe"]').textContent(), { timeout: 30_000 }).toContain("'Universe'!A1:E17");
+    expect(browser.officeJsRequests.length).toBeGreaterThan(0);
+    expect(browser.outside).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

@@ -12,18 +12,18 @@ import { inBox, selectionBox } from './selection-box.js';
 
 const useStyles = makeStyles({
   scroll: { overflow: 'auto', flexGrow: 1, minHeight: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  table: { position: 'relative', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  table: { position: 'relative', borderCollapse: 'separate', borderSpacing: 0, fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
   head: {
     position: 'sticky',
-    top: 0,
-    zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  rowHead: { position: 'sticky', left: 0, textAlign: 'right', zIndex: 0 },
+  colHead: { top: 0, zIndex: 2 },
+  rowHead: { left: 0, textAlign: 'right', zIndex: 1 },
+  corner: { top: 0, left: 0, zIndex: 3 },
   cell: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -58,7 +58,11 @@ export function SheetView({ grid, selection, onSelect }: SheetViewProps) {
     const scroller = scrollRef.current;
     if (cell === null || scroller === null) return;
     scroller.scrollTop = Math.max(0, cell.offsetTop - scroller.clientHeight / 2);
-    scroller.scrollLeft = Math.max(0, cell.offsetLeft - scroller.clientWidth / 3);
+    // Sideways only when the cell is out of view (the row numbers cover the left edge).
+    const rowHeader = scroller.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const left = cell.offsetLeft - rowHeader;
+    const right = cell.offsetLeft + cell.offsetWidth;
+    if (left < scroller.scrollLeft || right > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = Math.max(0, left - scroller.clientWidth / 4);
   }, [box, grid]);
   const columns = Array.from({ length: grid.columnCount }, (_, i) => i + 1);
   const first = grid.rows[0]?.row;
@@ -75,11 +79,11 @@ export function SheetView({ grid, selection, onSelect }: SheetViewProps) {
         <table className={styles.table} aria-label={grid.sheet} data-sheet={grid.sheet}>
           <thead>
             <tr>
-              <th className={styles.head} scope="col">
+              <th className={mergeClasses(styles.head, styles.corner)} scope="col">
                 <span aria-hidden="true" />
               </th>
               {columns.map((c) => (
-                <th key={c} className={styles.head} scope="col">
+                <th key={c} className={mergeClasses(styles.head, styles.colHead)} scope="col">
                   {columnLetter(c)}
                 </th>
               ))}
