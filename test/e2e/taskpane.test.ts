@@ -3,9 +3,10 @@
  * build served from http://127.0.0.1. Preview mode on the bundled sample, and the Excel path with
  * the fake Excel standing in for office.js. Screenshots go to test/artifacts/e2e/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../src/start/static-server.js';
@@ -109,6 +110,9 @@ describe('preview mode (preview.html, no office.js)', () => {
     await book.xlsx.readFile(saved);
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
     expect(book.getWorksheet('Run Log')?.rowCount).toBe(3); // header, reconcile, fill
+    // The same package-level copy as the command line's --out: the native charts are there.
+    const zip = await JSZip.loadAsync(readFileSync(saved));
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
 
     expect(browser.outside).toEqual([]);
     expect(browser.officeJsRequests).toEqual([]);

@@ -9,6 +9,7 @@ import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
 import { cellValueOf } from '../../xlsx/cell-from-exceljs.js';
 import { FullWorkbookSource } from '../../xlsx/full-source.js';
+import { buildCopy } from '../../xlsx/build-copy.js';
 import { renderOwnedSheets } from '../../xlsx/render-owned-sheets.js';
 
 /** One row of a sheet as the preview shows it. */
@@ -47,10 +48,13 @@ export function displayText(value: CellValue, numberFormat: string | undefined):
 
 export class PreviewWorkbook {
   private current: FullWorkbookSource;
+  /** The latest version of each owned sheet written, by lower-case name, for the download. */
+  private readonly written = new Map<string, OwnedSheet>();
 
   private constructor(
     readonly label: string,
     private readonly workbook: ExcelJS.Workbook,
+    private readonly original: Uint8Array,
   ) {
     this.current = new FullWorkbookSource(label, workbook);
   }
@@ -63,7 +67,7 @@ export class PreviewWorkbook {
     } catch (e) {
       throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}`);
     }
-    return new PreviewWorkbook(label, workbook);
+    return new PreviewWorkbook(label, workbook, new Uint8Array(bytes.slice(0)));
   }
 
   /** The workbook as it is now (a new source after each write, so no summary is stale). */
@@ -96,6 +100,7 @@ export class PreviewWorkbook {
 
   /** Writes the owned sheets: each replaces the sheet of its name (or is added at the end). */
   async writeOwned(sheets: readonly OwnedSheet[]): Promise<void> {
+    for (const sheet of sheets) this.written.set(sheet.name.toLowerCase(), sheet);
     const scratch = new ExcelJS.Workbook();
     const bytes = await renderOwnedSheets(sheets);
     await scratch.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -113,8 +118,12 @@ export class PreviewWorkbook {
     this.current = new FullWorkbookSource(this.label, this.workbook);
   }
 
-  /** The workbook as an .xlsx file. */
+  /**
+   * The workbook as an .xlsx file: the opened file with the written sheets added or replaced at the
+   * package level, exactly as the command line's --out writes it (native charts included).
+   */
   async toBytes(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    const zip = await buildCopy(this.original, [...this.written.values()]);
+    return zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' });
   }
 }
