@@ -20,6 +20,13 @@ export interface XlApplication {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** The user's selection; its `address` is sheet-qualified (`'My sheet'!B3:D9`). */
+  getSelectedRange(): XlSelectedRange;
+}
+
+export interface XlSelectedRange {
+  readonly address: string;
+  load(propertyNames: string): unknown;
 }
 
 export interface XlWorksheetCollection {

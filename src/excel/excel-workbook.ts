@@ -15,6 +15,7 @@ import { officeExcelRun, type ExcelRun } from './excel-api.js';
 import { DEFAULT_PAYLOAD_BUDGET } from './payload.js';
 import { readSheetRows } from './read-rows.js';
 import { selectCell } from './select-cell.js';
+import { readSelectedRange, type SelectedRange } from './selected-range.js';
 import { readSheetSummary, readSnapshot, type WorkbookSnapshot } from './sheet-snapshot.js';
 import { writeOwnedSheets, type WriteReport } from './write-owned-sheets.js';
 
@@ -125,6 +126,11 @@ export class ExcelWorkbook implements WorkbookSource, WorkbookTarget {
     } finally {
       this.refresh();
     }
+  }
+
+  /** The user's selection (sheet and A1 address), or null when Excel gives none. */
+  selectedRange(): Promise<SelectedRange | null> {
+    return readSelectedRange(this.run);
   }
 
   /** Activates `sheet` and selects `address` (`B7`, `B7:D9`, `7:7`); no address: only activates. */

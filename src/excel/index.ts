@@ -7,3 +7,4 @@ export { officeExcelRun } from './excel-api.js';
 export { RefusedWriteError, WRITABLE_SHEET_NAMES, WRITE_ONCE_SHEET_NAMES } from './owned-guard.js';
 export { DEFAULT_PAYLOAD_BUDGET, BYTES_PER_CELL_ESTIMATE, MAX_GET_CELLS, readChunkRows } from './payload.js';
 export { cellFromOffice, EXCEL_ERROR_CODES } from './cell-from-office.js';
+export { splitQualifiedAddress, readSelectedRange, type SelectedRange } from './selected-range.js';

@@ -4,33 +4,8 @@
  * (the port snapshots the sheet list once per instance).
  */
 import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
-import { createExcelWorkbook, officeExcelRun, type ExcelRun, type ExcelWorkbookOptions, type SettingValue } from '../excel/index.js';
-import type { SelectedRange, WorkbookHost } from './host.js';
-
-/** The one call the port does not cover: the address of the user's selection (`Sheet1!B3:D9`). */
-interface SelectionContext {
-  readonly workbook: { getSelectedRange(): { address: string; load(properties: string): unknown } };
-  sync(): Promise<unknown>;
-}
-
-/** `'My sheet'!B3:D9` → sheet `My sheet`, address `B3:D9`. */
-export function splitAddress(full: string): SelectedRange | null {
-  const bang = full.lastIndexOf('!');
-  if (bang < 0) return null;
-  const rawSheet = full.slice(0, bang);
-  const sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  const address = full.slice(bang + 1).replace(/\$/g, '');
-  return sheet === '' || address === '' ? null : { sheet, address };
-}
-
-export async function readSelection(run: ExcelRun): Promise<SelectedRange | null> {
-  return run(async (context) => {
-    const range = (context as unknown as SelectionContext).workbook.getSelectedRange();
-    range.load('address');
-    await context.sync();
-    return splitAddress(range.address);
-  });
-}
+import { createExcelWorkbook, type ExcelWorkbookOptions, type SettingValue } from '../excel/index.js';
+import type { WorkbookHost } from './host.js';
 
 export interface ExcelHostOptions extends ExcelWorkbookOptions {
   readonly theme?: 'light' | 'dark';
@@ -39,7 +14,6 @@ export interface ExcelHostOptions extends ExcelWorkbookOptions {
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   const { theme, ...portOptions } = options;
   const book = createExcelWorkbook(portOptions);
-  const run = options.run ?? officeExcelRun;
   return {
     kind: 'excel',
     label: book.label,
@@ -49,7 +23,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     },
     writeSheets: (sheets: readonly OwnedSheet[]) => book.writeSheets(sheets),
     selectCell: (sheet: string, cell: string) => book.selectCell(sheet, cell),
-    selectedRange: () => readSelection(run),
+    selectedRange: () => book.selectedRange(),
     loadSetting: (key: string) => book.loadSettings(key),
     saveSetting: (key: string, value: unknown) => book.saveSettings(key, value as SettingValue),
   };

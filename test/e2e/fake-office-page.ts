@@ -4,7 +4,7 @@
  * the task pane runs its real office-js path (src/excel) in Chromium.
  */
 import { FakeExcel } from '../excel/fake-excel.js';
-import { FakeDocumentSettings, runWithSelection } from '../taskpane/fake-office.js';
+import { FakeDocumentSettings } from '../taskpane/fake-office.js';
 
 interface PageGlobals {
   __permSeed: Record<string, unknown[][]>;
@@ -20,7 +20,7 @@ for (const [name, rows] of Object.entries(w.__permSeed)) fake.addSheet(name, row
 const settings = new FakeDocumentSettings();
 w.__fakeExcel = fake;
 w.__fakeSettings = settings;
-w.Excel = { run: runWithSelection(fake) };
+w.Excel = { run: fake.run };
 w.Office = {
   HostType: { Excel: 'Excel' },
   onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),

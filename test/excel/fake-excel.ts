@@ -376,7 +376,14 @@ export class FakeContext implements XlRequestContext {
     readonly excel: FakeExcel,
     readonly runNumber: number,
   ) {
-    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheetCollection(this),
+      // The selection as Excel reports it: sheet-qualified (the fake answers at once; load is a no-op).
+      getSelectedRange: () => {
+        const at = excel.selection ?? { sheet: excel.activeSheet ?? excel.sheets[0]?.name ?? 'Sheet1', address: 'A1' };
+        return { address: `${qualifiedSheet(at.sheet)}!${at.address}`, load: () => undefined };
+      },
+    };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         this.batch.suspended = true;

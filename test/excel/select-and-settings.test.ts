@@ -98,3 +98,15 @@ describe('settings saved in the workbook', () => {
     expect(() => adapterOn(new FakeExcel())).not.toThrow();
   });
 });
+
+describe('selectedRange', () => {
+  it("reads the user's selection as sheet and address, in one sync", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Dana's data", [['a']]);
+    const book = adapterOn(fake);
+    await book.selectCell("Dana's data", 'B3:D9');
+    fake.resetCounters();
+    expect(await book.selectedRange()).toEqual({ sheet: "Dana's data", address: 'B3:D9' });
+    expect(fake.syncs).toBe(1);
+  });
+});

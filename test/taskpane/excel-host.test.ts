@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { OWNED_SHEET_NAMES } from '../../src/core/workbook/owned-sheets.js';
-import { createExcelHost, officeThemeKind, splitAddress } from '../../src/taskpane/excel-host.js';
+import { splitQualifiedAddress as splitAddress } from '../../src/excel/selected-range.js';
+import { createExcelHost, officeThemeKind } from '../../src/taskpane/excel-host.js';
 import { runAndWrite } from '../../src/taskpane/run/run-workbook.js';
 import { TABLE_HINTS_SETTING, loadTableHints, saveTableHints } from '../../src/taskpane/table-hints.js';
-import { FakeDocumentSettings, fakeExcelWith, runWithSelection } from './fake-office.js';
+import { FakeDocumentSettings, fakeExcelWith } from './fake-office.js';
 import { brokenReconWorkbook, reconWorkbook } from './workbooks.js';
 
 function hostOn(sheets: Parameters<typeof fakeExcelWith>[0]) {
   const fake = fakeExcelWith(sheets);
   const settings = new FakeDocumentSettings();
-  const host = createExcelHost({ label: 'fake.xlsx', run: runWithSelection(fake), settings: () => settings });
+  const host = createExcelHost({ label: 'fake.xlsx', run: fake.run, settings: () => settings });
   return { fake, settings, host };
 }
 

@@ -1,23 +1,8 @@
 /**
- * The fake Excel of test/excel with what the task pane's Excel host needs beyond the port: the
- * user's selection (`workbook.getSelectedRange()`) and Office document settings.
+ * What the task pane's Excel host needs beyond the fake Excel of test/excel: Office document settings.
  */
 import type { DocumentSettingsStore } from '../../src/excel/document-settings.js';
-import type { ExcelRun } from '../../src/excel/excel-api.js';
-import { FakeExcel, qualifiedSheet } from '../excel/fake-excel.js';
-
-/** `fake.run`, with `context.workbook.getSelectedRange()` answering the fake's selection after the sync. */
-export function runWithSelection(fake: FakeExcel): ExcelRun {
-  return (batch) =>
-    fake.run((context) => {
-      const workbook = context.workbook as unknown as Record<string, unknown>;
-      workbook.getSelectedRange = () => {
-        const at = fake.selection ?? { sheet: fake.activeSheet ?? fake.sheets[0]?.name ?? 'Sheet1', address: 'A1' };
-        return { address: `${qualifiedSheet(at.sheet)}!${at.address}`, load: () => undefined };
-      };
-      return batch(context);
-    });
-}
+import { FakeExcel } from '../excel/fake-excel.js';
 
 /** `Office.context.document.settings` in memory: `saveAsync` keeps what `set` staged. */
 export class FakeDocumentSettings implements DocumentSettingsStore {
