@@ -26,7 +26,7 @@ export interface InputTableDef {
   readonly spec: TableSpec;
   /** Which run reads it. */
   readonly usedBy: 'Reconcile' | 'Fill' | 'Reconcile and Fill';
-  /** Read only from the sheet of this name (matched ignoring case and spacing). */
+  /** Read from the sheet of this name (matched ignoring case and spacing) unless the user points elsewhere. */
   readonly sheetName?: string;
   /** Several tables may be read (reports on several sheets, universe tables). */
   readonly many: boolean;
@@ -59,7 +59,9 @@ async function locate(source: WorkbookSource, def: InputTableDef, hint: TableHin
   const base = { def, ...(hint === undefined ? {} : { hint }) };
   let onlySheets: readonly string[] | undefined;
   if (def.sheetName !== undefined) {
-    const named = (await source.sheets()).find((s) => sheetNameIn(s.name, [def.sheetName ?? '']));
+    // Settings and the Line Map are read from their named sheet, or from the sheet the user pointed at.
+    const wanted = hint?.sheet ?? def.sheetName;
+    const named = (await source.sheets()).find((s) => sheetNameIn(s.name, [wanted]));
     if (named === undefined) return { ...base, ranges: [], sheetMissing: true };
     onlySheets = [named.name];
   }

@@ -84,15 +84,18 @@ describe('the first screen', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(item).getByRole('button', { name: 'Point at another range for Findings' })));
   });
 
-  it('refuses a selection on another sheet for Settings, which is read from the sheet named Settings', async () => {
-    const host = new FakeHost('test.xlsx', reconWorkbook());
-    host.selection = { sheet: 'Universe', address: 'A1' };
+  it('takes Settings from another sheet the user points at, and the run reads them there', async () => {
+    const host = new FakeHost('test.xlsx', { ...reconWorkbook(), 'Our choices': [['Setting', 'Value'], ['Quarterly Threshold', '35%']] });
+    host.selection = { sheet: 'Our choices', address: 'A1:B1' };
     renderApp(host);
     const item = (await screen.findByRole('heading', { name: 'Settings' })).closest('li') as HTMLElement;
     fireEvent.click(within(item).getByRole('button', { name: 'Point at another range for Settings' }));
     fireEvent.click(within(item).getByRole('button', { name: 'Use selection' }));
-    await within(item).findByText(/read from the sheet named "Settings", not from "Universe"/);
-    expect(host.settings.has(TABLE_HINTS_SETTING)).toBe(false);
+    await within(item).findByText("'Our choices'!A1:B2");
+    expect(host.settings.get(TABLE_HINTS_SETTING)).toEqual({ Settings: { sheet: 'Our choices', headerRow: 1 } });
+    await reconcile();
+    // 2024Q1 is 30% over: flagged at the Settings sheet's 15%, not at the pointed-at 35%.
+    expect(quarterRows('Medicaid').find((r) => r[0] === '2024Q1')?.[3]).toBe('Within 35%');
   });
 });
 

@@ -48,7 +48,9 @@ const SUBTOTAL_LABEL = /^(?:[ct]-)?(?:balance|total)\b/;
  * sheet without the headers falls back to the defaults for this run, with an error saying so.
  */
 export async function readLineMap(source: WorkbookSource): Promise<LineMapRead> {
-  const sheet = (await source.sheets()).find((s) => sheetNameIn(s.name, [LINE_MAP_SHEET]));
+  // The sheet named Line Map, or the one the user pointed at for it.
+  const named = source.tableHints?.[LINE_MAP_TABLE.name]?.sheet ?? LINE_MAP_SHEET;
+  const sheet = (await source.sheets()).find((s) => sheetNameIn(s.name, [named]));
   if (sheet === undefined) {
     return { lineMap: { rows: DEFAULT_LINE_MAP, origin: 'defaults' }, issues: [], sheetToWrite: buildLineMapSheet(DEFAULT_LINE_MAP) };
   }

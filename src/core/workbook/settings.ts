@@ -16,6 +16,8 @@ import { parseReviewYear, type ReviewYear } from './quarter.js';
 import { columnLetter } from './address.js';
 
 export const SETTINGS_SHEET = 'Settings';
+/** The table name a user's pointing (`TableHint`) is saved under. */
+export const SETTINGS_TABLE_NAME = 'Settings';
 
 export type PercentBase = 'Report' | 'Universe';
 
@@ -115,7 +117,7 @@ interface RawSetting {
 }
 
 async function rawSettings(source: WorkbookSource, sheet: string): Promise<{ rows: RawSetting[]; headed: boolean }> {
-  const spec = { name: 'Settings', required: { Setting: ['Name', 'Parameter'], Value: [] } };
+  const spec = { name: SETTINGS_TABLE_NAME, required: { Setting: ['Name', 'Parameter'], Value: [] } };
   const [table] = await findTables(source, spec, { onlySheets: [sheet], skipSheets: [] });
   const rows: RawSetting[] = [];
   if (table !== undefined) {
@@ -144,7 +146,9 @@ async function rawSettings(source: WorkbookSource, sheet: string): Promise<{ row
 /** Reads the Settings sheet (matched ignoring case and spacing); defaults for whatever is missing. */
 export async function readSettings(source: WorkbookSource, options: ReadSettingsOptions = {}): Promise<SettingsRead> {
   const withToday: Settings = options.today === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, reportDate: options.today };
-  const sheet = (await source.sheets()).find((s) => sheetNameIn(s.name, [SETTINGS_SHEET]));
+  // The sheet named Settings, or the one the user pointed at for it.
+  const named = source.tableHints?.[SETTINGS_TABLE_NAME]?.sheet ?? SETTINGS_SHEET;
+  const sheet = (await source.sheets()).find((s) => sheetNameIn(s.name, [named]));
   if (sheet === undefined) return { settings: withToday, issues: [], cells: {} };
   const { rows, headed } = await rawSettings(source, sheet.name);
   const issues: Issue[] = [];

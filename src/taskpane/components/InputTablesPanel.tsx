@@ -92,7 +92,7 @@ export function InputTablesPanel({ state }: InputTablesPanelProps) {
                     void state.point(def.spec.name, hint);
                   }}
                 />
-              ) : status.sheetMissing === true ? null : (
+              ) : (
                 <div className={styles.actions}>
                   <Button
                     size="small"

@@ -35,9 +35,9 @@ export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePoin
   const host = useHost();
   const id = useId();
   const { def, hint } = status;
-  const fixedSheet = def.sheetName === undefined ? undefined : sheetNames.find((n) => sheetNameIn(n, [def.sheetName ?? '']));
-  const choices = fixedSheet === undefined ? sheetNames : [fixedSheet];
-  const [sheet, setSheet] = useState(hint?.sheet ?? fixedSheet ?? sheetNames[0] ?? '');
+  const namedSheet = def.sheetName === undefined ? undefined : sheetNames.find((n) => sheetNameIn(n, [def.sheetName ?? '']));
+  const choices = sheetNames;
+  const [sheet, setSheet] = useState(hint?.sheet ?? namedSheet ?? sheetNames[0] ?? '');
   const [row, setRow] = useState(String(hint?.headerRow ?? 1));
   const [problem, setProblem] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -62,10 +62,6 @@ export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePoin
     const headerRow = headerRowOf(selected.address);
     if (headerRow === undefined) {
       setProblem(`The selection ${selected.address} names no row. Select the table's header row.`);
-      return;
-    }
-    if (def.sheetName !== undefined && !sheetNameIn(selected.sheet, [def.sheetName])) {
-      setProblem(`${def.title} is read from the sheet named "${def.sheetName}", not from "${selected.sheet}". Select its header row on that sheet, or rename the sheet.`);
       return;
     }
     onPoint({ sheet: selected.sheet, headerRow });

@@ -134,3 +134,18 @@ describe('readSettings', () => {
     expect(read.cells.state).toBe('B2');
   });
 });
+
+describe('Settings the user pointed at', () => {
+  it('are read from that sheet instead of the one named Settings', async () => {
+    const { withTableHints } = await import('../../../src/core/workbook/find-table');
+    const book = memorySource('b', {
+      Settings: [['Setting', 'Value'], ['Quarterly Threshold', '15%']],
+      Choices: [['notes'], ['Setting', 'Value'], ['Quarterly Threshold', '20%']],
+    });
+    expect((await readSettings(book)).settings.quarterlyThreshold).toBe(0.15);
+    const pointed = await readSettings(withTableHints(book, { Settings: { sheet: 'Choices', headerRow: 2 } }));
+    expect(pointed.settings.quarterlyThreshold).toBe(0.2);
+    expect(pointed.sheet).toBe('Choices');
+    expect(pointed.cells.quarterlyThreshold).toBe('B3');
+  });
+});
