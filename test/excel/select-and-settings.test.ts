@@ -1,6 +1,6 @@
 /** "Click a warning to see its cell", and settings kept in the document. */
 import { describe, expect, it } from 'vitest';
-import type { DocumentSettingsStore } from '../../src/excel/document-settings.js';
+import { FakeDocumentSettings } from './fake-document-settings.js';
 import { FakeExcel } from './fake-excel.js';
 import { adapterOn } from './helpers.js';
 
@@ -43,37 +43,9 @@ describe('selectCell', () => {
   });
 });
 
-/** An in-memory `Office.context.document.settings`: saveAsync persists what `set` staged. */
-class FakeSettings implements DocumentSettingsStore {
-  staged = new Map<string, unknown>();
-  saved = new Map<string, unknown>();
-  saves = 0;
-  failWith: string | undefined;
-  get(name: string): unknown {
-    return this.staged.has(name) ? this.staged.get(name) : null;
-  }
-  set(name: string, value: unknown): void {
-    this.staged.set(name, value);
-  }
-  remove(name: string): void {
-    this.staged.delete(name);
-  }
-  saveAsync(callback: (result: { status: unknown; error?: { message: string } | null }) => void): void {
-    this.saves++;
-    setTimeout(() => {
-      if (this.failWith !== undefined) {
-        callback({ status: 'failed', error: { message: this.failWith } });
-        return;
-      }
-      this.saved = new Map(this.staged);
-      callback({ status: 'succeeded', error: null });
-    }, 0);
-  }
-}
-
 describe('settings saved in the workbook', () => {
   it('saves with set + saveAsync and loads what was saved; undefined when never saved', async () => {
-    const store = new FakeSettings();
+    const store = new FakeDocumentSettings();
     const book = adapterOn(new FakeExcel(), { settings: () => store });
     expect(await book.loadSettings('mapping')).toBeUndefined();
     const mapping = { universe: { sheet: 'Universe', range: 'A1:E17' }, columns: ['Program', 'Quarter'], includePriorPeriod: false };
@@ -89,7 +61,7 @@ describe('settings saved in the workbook', () => {
   });
 
   it('rejects when Office cannot save, with its reason', async () => {
-    const store = new FakeSettings();
+    const store = new FakeDocumentSettings();
     store.failWith = 'The document is read-only.';
     await expect(adapterOn(new FakeExcel(), { settings: () => store }).saveSettings('k', 1)).rejects.toThrow('The settings could not be saved in the workbook: The document is read-only.');
   });
