@@ -21,6 +21,7 @@ import { cellIssue } from '../workbook/issue';
 export interface FillOptions {
   /** `YYYY-MM-DD`, the report date when Settings gives none. */
   readonly today: string;
+  /** Overrides the Settings `Interval Quantile`. */
   readonly quantile?: 'normal' | 't';
 }
 
@@ -60,7 +61,7 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
     reviewYear,
     confidence: s.confidence,
     undeterminedAsError: s.undeterminedAsError,
-    quantile: options.quantile ?? 'normal',
+    quantile: options.quantile ?? (s.intervalQuantile === 't' ? 't' : 'normal'),
     precisionTarget: 0.03,
   };
   if (s.state === undefined) issues.push(cellIssue('warning', 'settings.state-missing', { sheet: 'Settings' }, 'no State is set, so line A is blank. Add a State setting.'));

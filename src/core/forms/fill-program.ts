@@ -19,6 +19,7 @@ import type { Program } from '../workbook/program';
 import { eligibilitySamples, type EligibilitySamples, type EstimatorSample } from './eligibility-design';
 import { errorRateTable, type ErrorRateLine, type ErrorRateTable } from './error-rate-table';
 import type { FormSettings } from './form-settings';
+import { ERROR_RATE_ROWS } from './form-sheet';
 import { summarizeFindings, type SummaryFindings, type SummaryRowKey } from './summary-findings';
 
 export interface ProgramForm {
@@ -30,10 +31,12 @@ export interface ProgramForm {
   readonly active: ActiveEstimates | null;
   readonly negative: NegativeEstimates | null;
   readonly samples: EligibilitySamples;
-  /** The sample size the next cycle needs for the precision target, where line G missed it. */
-  readonly nextCycle: SampleSizePlan | null;
+  /** The sample size the next cycle needs for the precision target, for each of lines G-I that missed it. */
+  readonly nextCycle: NextCycle;
   readonly settings: FormSettings;
 }
+
+export type NextCycle = Partial<Readonly<Record<'G' | 'H' | 'I', SampleSizePlan>>>;
 
 export interface FillResult {
   readonly form: ProgramForm | null;
@@ -108,7 +111,7 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
   for (const c of cases) if (c.fraud && (c.stratum === 'denials' || c.stratum === 'terminations')) negativeFraud[c.stratum] += 1;
   issues.push(...checkSummary(program, summary, negativeFraud));
   const errorRates = errorRateTable(active, negative);
-  const nextCycle = checkPrecision(program, errorRates, active, settings, issues);
+  const nextCycle = checkPrecision(program, errorRates, active, negative, settings, issues);
   return {
     form: { program, state: settings.state, date: settings.reportDate, summary, errorRates, active, negative, samples, nextCycle, settings },
     issues,
@@ -137,17 +140,18 @@ function checkSummary(program: Program, summary: SummaryFindings, negativeFraud:
   return issues;
 }
 
-/** A warning, with the sample size the next cycle would need, where the precision misses the target. */
-function checkPrecision(program: Program, rates: ErrorRateTable, active: ActiveEstimates | null, settings: FormSettings, issues: Issue[]): SampleSizePlan | null {
-  let plan: SampleSizePlan | null = null;
-  const lines: [string, string, ErrorRateLine][] = [
-    ['G', 'active payment error rate', rates.activePayment],
-    ['H', 'active case error rate', rates.activeCase],
-    ['I', 'negative case error rate', rates.negativeCase],
+/** A warning, with the sample size the next cycle would need, for each of lines G-I that missed the precision target. */
+function checkPrecision(program: Program, rates: ErrorRateTable, active: ActiveEstimates | null, negative: NegativeEstimates | null, settings: FormSettings, issues: Issue[]): NextCycle {
+  const plans: { -readonly [K in keyof NextCycle]: NextCycle[K] } = {};
+  const lines: [keyof NextCycle, string, ErrorRateLine, ActiveEstimates['sample'] | undefined, number, number][] = [
+    ['G', 'active payment error rate', rates.activePayment, active?.sample, active?.undetermined.reviewedCases ?? 0, 3],
+    ['H', 'active case error rate', rates.activeCase, active?.sample, active?.undetermined.reviewedCases ?? 0, 3],
+    // The negative universe is one stratum a month (denials and terminations as domains or strata of it).
+    ['I', 'negative case error rate', rates.negativeCase, negative?.sample, negative?.reviewedCases ?? 0, 1],
   ];
   const target = settings.precisionTarget;
-  for (const [line, name, r] of lines) {
-    const at = { sheet: `CMS-10184E ${program}`, cell: `D${({ G: 21, H: 22, I: 23 } as Record<string, number>)[line]}` };
+  for (const [line, name, r, sample, reviewed, strata] of lines) {
+    const at = { sheet: `CMS-10184E ${program}`, cell: `D${ERROR_RATE_ROWS[line]}` };
     if (r.confidence === null) continue;
     if (r.notComputableCells.length > 0) {
       issues.push(cellIssue('warning', 'form.precision-not-computable', at, `${program} line ${line} (${name}): the precision is not computable because cell(s) ${r.notComputableCells.join(', ')} have a single case. Sample at least two cases in every month and stratum.`));
@@ -155,18 +159,19 @@ function checkPrecision(program: Program, rates: ErrorRateTable, active: ActiveE
     }
     if (r.precision === null || r.precision <= target) continue;
     let advice = '';
-    if (line === 'G' && active !== null && r.rate !== null && r.standardError !== null) {
-      const P = r.rate > 0 && r.rate < 1 ? r.rate : 0.05;
-      const reviewed = active.undetermined.reviewedCases;
-      const deff = r.rate > 0 && r.rate < 1 ? designEffect(r.standardError ** 2, r.rate, reviewed) : 1;
-      const universe = active.sample.design.cells.reduce((s, c) => s + c.universeCount, 0);
-      const sized = sampleSize({ anticipatedRate: P, precision: target, confidence: r.confidence, designEffect: deff, universeCount: universe });
+    if (sample !== undefined && r.rate !== null && r.standardError !== null && reviewed > 0) {
+      // The next cycle's sample: the measured rate and design effect (5% and 1 where the rate is 0 or 1).
+      const measured = r.rate > 0 && r.rate < 1;
+      const P = measured ? r.rate : 0.05;
+      const deff = measured ? designEffect(r.standardError ** 2, r.rate, reviewed) : 1;
+      const universe = sample.design.cells.reduce((t, c) => t + c.universeCount, 0);
+      const sized = sampleSize({ anticipatedRate: P, precision: target, confidence: r.confidence, designEffect: deff, universeCount: universe, strata, months: 12 });
       if (sized.ok) {
-        plan = sized.value;
-        advice = ` To reach it next cycle, sample about ${plan.allocatedSize} active cases (${plan.perStratumMonth} per stratum and month; rate ${(P * 100).toFixed(1)}%, design effect ${deff.toFixed(2)}).`;
+        plans[line] = sized.value;
+        advice = ` To reach it next cycle, sample about ${sized.value.allocatedSize} cases (${sized.value.perStratumMonth} per ${strata > 1 ? 'stratum and ' : ''}month; rate ${(P * 100).toFixed(1)}%, design effect ${deff.toFixed(2)}).`;
       }
     }
     issues.push(cellIssue('warning', 'form.precision-target', at, `${program} line ${line} (${name}): precision +/- ${(r.precision * 100).toFixed(1)} points is wider than the ${(target * 100).toFixed(1)}-point target.${advice}`));
   }
-  return plan;
+  return plans;
 }

@@ -40,7 +40,11 @@ export interface Settings {
   readonly percentBase: PercentBase;
   /** Whether prior-period adjustment forms (64.9P, 21P, 64.21UP) count in the report amounts (default false). */
   readonly includePriorPeriod: boolean;
+  /** The quantile of every interval: the normal (default) or Student's t with n − cells degrees of freedom. */
+  readonly intervalQuantile: IntervalQuantile;
 }
+
+export type IntervalQuantile = 'Normal' | 't';
 
 export const DEFAULT_SETTINGS: Settings = {
   quarterlyThreshold: 0.15,
@@ -49,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   undeterminedAsError: true,
   percentBase: 'Report',
   includePriorPeriod: false,
+  intervalQuantile: 'Normal',
 };
 
 type SettingKey = keyof Settings;
@@ -64,6 +69,7 @@ const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string;
   { key: 'undeterminedAsError', label: 'Undetermined As Error', aliases: ['Undetermined As Errors', 'Count Undetermined As Error'], parse: parseYesNo },
   { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']) },
   { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo },
+  { key: 'intervalQuantile', label: 'Interval Quantile', aliases: ['Quantile', 'Confidence Interval Quantile'], parse: (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']) },
 ];
 
 /** Zod field from a cell parser: the parser's reason becomes the zod issue's message. */
@@ -89,6 +95,7 @@ const settingsSchema = z.object({
   undeterminedAsError: cellField(parseYesNo),
   percentBase: cellField((v) => parseChoice<PercentBase>(v, ['Report', 'Universe'])),
   includePriorPeriod: cellField(parseYesNo),
+  intervalQuantile: cellField((v) => parseChoice<IntervalQuantile>(v, ['Normal', 't'])),
 });
 
 const BY_LABEL: ReadonlyMap<string, (typeof SETTING_DEFS)[number]> = new Map(
@@ -209,6 +216,8 @@ function describeDefault(key: SettingKey): string {
       return 'Report';
     case 'includePriorPeriod':
       return 'No';
+    case 'intervalQuantile':
+      return 'Normal';
     default:
       return 'none';
   }

@@ -96,6 +96,45 @@ describe.each([
   });
 });
 
+describe('precision against the 3-point target', () => {
+  it('warns where line G misses it and gives the sample the next cycle needs, from the measured rate and design effect', async () => {
+    const run = await fillForms(book(), { today: '2026-11-23' });
+    const form = run.forms.find((f) => f.program === 'Medicaid')!;
+    const a = ref('tcp2-fraud', true);
+    const rate = a.paymentRate!.estimate;
+    const se = a.paymentRate!.se as number;
+    const q = 1.959963984540054;
+    expect(q * se).toBeGreaterThan(0.03);
+    const reviewed = readCsv('tcp2-fraud.cases.csv').filter((c) => c.fraud !== '1').length;
+    const deff = se ** 2 / ((rate * (1 - rate)) / reviewed); // Kish design effect
+    const n0 = (deff * q * q * rate * (1 - rate)) / 0.03 ** 2; // Cochran 4.2
+    const N = readCsv('tcp2-fraud.cells.csv').reduce((t, c) => t + Number(c.N), 0);
+    const plan = form.nextCycle.G!;
+    expectClose(plan.initialSize, n0, 1e-9);
+    expectClose(plan.correctedSize, n0 / (1 + (n0 - 1) / N), 1e-9); // Cochran 4.3
+    expect(plan.perStratumMonth).toBe(Math.ceil(Math.ceil(plan.correctedSize) / 36));
+    const warning = run.issues.find((i) => i.code === 'form.precision-target' && i.cell === 'D21' && i.sheet === 'CMS-10184E Medicaid');
+    expect(warning?.message).toContain(`sample about ${plan.allocatedSize} cases`);
+  });
+});
+
+describe('Interval Quantile t', () => {
+  it('gives line G the t interval with n − cells degrees of freedom, as R confint(df = degf) does', async () => {
+    const withT = memorySource('t.xlsx', {
+      Settings: [...settings('Yes'), ['Interval Quantile', 't']],
+      Findings: [...findingsRows('Medicaid', 'tcp2-fraud', 'negative-domains')],
+      'Universe Counts': [...universeRows('Medicaid', 'tcp2-fraud', 'negative-domains')],
+    });
+    const run = await fillForms(withT, { today: '2026-11-23' });
+    const g = run.forms[0]!.active!.paymentErrorRate;
+    const ref = (reference.designs['tcp2-fraud']!['undeterminedAsError=true'] as unknown as { paymentRate: { ciT95: [number, number]; df: number } }).paymentRate;
+    expect(g.interval.quantileKind).toBe('t');
+    expect(g.interval.degreesOfFreedom).toBe(ref.df);
+    expectClose(g.interval.lower, ref.ciT95[0], 1e-9);
+    expectClose(g.interval.upper, ref.ciT95[1], 1e-9);
+  });
+});
+
 describe('bad input names the sheet and cell, and nothing is filled', () => {
   const firstError = async (edit: (findings: CellValue[][], universe: CellValue[][]) => void) => {
     const run = await fillForms(book('Yes', edit), { today: '2026-11-23' });

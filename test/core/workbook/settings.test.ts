@@ -49,7 +49,7 @@ describe('readSettings', () => {
     expect(read.issues).toEqual([]);
     expect(read.sheet).toBeUndefined();
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, reportDate: '2025-08-01' });
-    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report', includePriorPeriod: false });
+    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report', includePriorPeriod: false, intervalQuantile: 'Normal' });
   });
 
   it('reads every setting, in any spelling, with cells named', async () => {
@@ -67,6 +67,7 @@ describe('readSettings', () => {
         [null, 'Undetermined As Error', 'No'],
         [null, 'Percent Base', 'universe'],
         [null, 'Include Prior Period', 'yes'],
+        [null, 'Quantile', 'T'],
       ],
     });
     const read = await readSettings(source, { today: '2030-01-01' });
@@ -82,6 +83,7 @@ describe('readSettings', () => {
       undeterminedAsError: false,
       percentBase: 'Universe',
       includePriorPeriod: true,
+      intervalQuantile: 't',
     });
     expect(reviewYear?.quarters).toEqual(['2023Q3', '2023Q4', '2024Q1', '2024Q2']);
     expect(read.cells.quarterlyThreshold).toBe('C7');
