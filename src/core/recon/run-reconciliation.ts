@@ -40,6 +40,10 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
   inputs['Line Map'] = lineMap.lineMap.origin === 'defaults' ? 'bundled defaults' : "'Line Map'";
   if (result.reviewYear !== undefined) inputs['Review Year'] = result.reviewYear.label;
+  if (result.inputs !== undefined) {
+    inputs.Universe = result.inputs.universe.join(', ');
+    inputs.Reports = result.inputs.reports.map((r) => `${r.range} (${r.layout}, ${r.lines} lines)`).join(', ');
+  }
   const issues = [...settings.issues, ...lineMap.issues, ...result.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
