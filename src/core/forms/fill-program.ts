@@ -15,6 +15,7 @@ import {
 } from '../estimator';
 import type { ReviewedCase, UniverseCount } from '../workbook/eligibility-types';
 import { cellIssue, type Issue, type IssueLocation } from '../workbook/issue';
+import { limitIssues } from '../workbook/issue-limiter';
 import type { Program } from '../workbook/program';
 import { eligibilitySamples, type EligibilitySamples, type EstimatorSample } from './eligibility-design';
 import { errorRateTable, type ErrorRateLine, type ErrorRateTable } from './error-rate-table';
@@ -72,7 +73,7 @@ function toIssues(program: Program, part: string, issues: readonly EstimatorIssu
 export function fillProgram(program: Program, allCases: readonly ReviewedCase[], allCounts: readonly UniverseCount[], settings: FormSettings): FillResult {
   const cases = allCases.filter((c) => c.program === program);
   const counts = allCounts.filter((u) => u.program === program);
-  const samples = eligibilitySamples(cases, counts, settings.reviewYear.months);
+  const samples = eligibilitySamples(cases, counts, settings.reviewYear.months, settings.negativeSampleStratified);
   const issues: Issue[] = [...samples.issues];
   const options = { confidence: settings.confidence, quantile: settings.quantile, undeterminedAsError: settings.undeterminedAsError };
   const formSheet = { sheet: `CMS-10184E ${program}` };
@@ -104,7 +105,7 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
     }
   }
 
-  if (issues.some((i) => i.severity === 'error')) return { form: null, issues };
+  if (issues.some((i) => i.severity === 'error')) return { form: null, issues: limitIssues(issues) };
 
   const summary = summarizeFindings(cases, samples.countsUsed);
   const negativeFraud = { denials: 0, terminations: 0 };
@@ -114,7 +115,7 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
   const nextCycle = checkPrecision(program, errorRates, active, negative, settings, issues);
   return {
     form: { program, state: settings.state, date: settings.reportDate, summary, errorRates, active, negative, samples, nextCycle, settings },
-    issues,
+    issues: limitIssues(issues),
   };
 }
 
