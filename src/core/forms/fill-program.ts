@@ -17,6 +17,7 @@ import type { ReviewedCase, UniverseCount } from '../workbook/eligibility-types'
 import { cellIssue, type Issue, type IssueLocation } from '../workbook/issue';
 import { limitIssues } from '../workbook/issue-limiter';
 import type { Program } from '../workbook/program';
+import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
 import { eligibilitySamples, type EligibilitySamples, type EstimatorSample } from './eligibility-design';
 import { errorRateTable, type ErrorRateLine, type ErrorRateTable } from './error-rate-table';
 import type { FormSettings } from './form-settings';
@@ -107,7 +108,7 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
 
   if (issues.some((i) => i.severity === 'error')) return { form: null, issues: limitIssues(issues) };
 
-  const summary = summarizeFindings(cases, samples.countsUsed);
+  const summary = summarizeFindings(cases, samples.countsUsed, settings.undeterminedAsError);
   const negativeFraud = { denials: 0, terminations: 0 };
   for (const c of cases) if (c.fraud && (c.stratum === 'denials' || c.stratum === 'terminations')) negativeFraud[c.stratum] += 1;
   issues.push(...checkSummary(program, summary, negativeFraud));
@@ -152,7 +153,8 @@ function checkPrecision(program: Program, rates: ErrorRateTable, active: ActiveE
   ];
   const target = settings.precisionTarget;
   for (const [line, name, r, sample, reviewed, strata] of lines) {
-    const at = { sheet: `CMS-10184E ${program}`, cell: `D${ERROR_RATE_ROWS[line]}` };
+    // The 2013 form has no error rate table: point at Estimator Detail instead.
+    const at = settings.formVersion === '01/07' ? { sheet: `CMS-10184E ${program}`, cell: `D${ERROR_RATE_ROWS[line]}` } : { sheet: ESTIMATOR_DETAIL_SHEET };
     if (r.confidence === null) continue;
     if (r.notComputableCells.length > 0) {
       issues.push(cellIssue('warning', 'form.precision-not-computable', at, `${program} line ${line} (${name}): the precision is not computable because cell(s) ${r.notComputableCells.join(', ')} have a single case. Sample at least two cases in every month and stratum.`));
