@@ -78,6 +78,8 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
   const issues: Issue[] = [...samples.issues];
   const options = { confidence: settings.confidence, quantile: settings.quantile, undeterminedAsError: settings.undeterminedAsError };
   const formSheet = { sheet: `CMS-10184E ${program}` };
+  // A design that cannot be formed (mixed or missing counts) is not estimated: its errors say why.
+  if (samples.issues.some((i) => i.severity === 'error')) return { form: null, issues: limitIssues(issues) };
 
   let active: ActiveEstimates | null = null;
   if (samples.active.cases.length > 0) {
@@ -106,7 +108,11 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
     }
   }
 
-  if (issues.some((i) => i.severity === 'error')) return { form: null, issues: limitIssues(issues) };
+    // Issues about input rows: the same problem down a column is one issue naming the range.
+  const inputIssues = limitIssues(issues);
+  issues.length = 0;
+  issues.push(...inputIssues);
+  if (issues.some((i) => i.severity === 'error')) return { form: null, issues };
 
   const summary = summarizeFindings(cases, samples.countsUsed, settings.undeterminedAsError);
   const negativeFraud = { denials: 0, terminations: 0 };
@@ -116,7 +122,7 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
   const nextCycle = checkPrecision(program, errorRates, active, negative, settings, issues);
   return {
     form: { program, state: settings.state, date: settings.reportDate, summary, errorRates, active, negative, samples, nextCycle, settings },
-    issues: limitIssues(issues),
+    issues,
   };
 }
 
