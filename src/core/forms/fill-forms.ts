@@ -52,6 +52,9 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
   if (settingsRead.sheet !== undefined) inputs.Settings = `'${settingsRead.sheet}'`;
   if (findings.range !== undefined) inputs.Findings = findings.range;
   if (universe.range !== undefined) inputs['Universe Counts'] = universe.range;
+  if (reviewYear === undefined && !hasErrors(issues)) {
+    issues.push(cellIssue('error', 'settings.review-year-needed', { sheet: 'Settings' }, 'no Review Year is set and the findings have no sample months to take it from (the universe counts are annual). Add a Review Year setting, for example RY2025.'));
+  }
   if (reviewYear === undefined || hasErrors(issues)) {
     return { forms: [], sheets: [], issues, json: fillJson([], issues), inputs };
   }
