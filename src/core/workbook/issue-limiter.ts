@@ -87,7 +87,7 @@ export function issueLimiter(perCode = 20): IssueLimiter {
       for (const [code, { first, more }] of uncounted) {
         if (more === 0) continue;
         out.push(
-          cellIssue(first.severity, code, first.sheet === undefined ? {} : { sheet: first.sheet }, `${more.toLocaleString('en-US')} more issues like the one at ${first.cell ?? 'the one above'} (only the first ${perCode} are listed). Fix them the same way.`),
+          cellIssue(first.severity, code, first.sheet === undefined ? {} : { sheet: first.sheet }, `${more.toLocaleString('en-US')} more issues like ${first.cell === undefined ? 'the one above' : `the one at ${first.cell}`} (only the first ${perCode} are listed). Fix them the same way.`),
         );
       }
       return out;
