@@ -30,7 +30,8 @@ interface ProgramRef {
   'undeterminedAsError=false': { summary: SummaryRef; active: ActiveRef };
   negative: { unstratified: NegativeRef; stratified: NegativeRef };
 }
-const reference = JSON.parse(readFileSync(new URL('form-reference.json', fixtures), 'utf8')) as { books: Record<string, Record<string, ProgramRef>> };
+// `npm run crosscheck` points FORM_REFERENCE_JSON at a fresh run of the R script.
+const reference = JSON.parse(readFileSync(process.env.FORM_REFERENCE_JSON ?? new URL('form-reference.json', fixtures), 'utf8')) as { books: Record<string, Record<string, ProgramRef>> };
 
 /** A CSV of test/fixtures/r/books as table rows (header first); numbers stay text, as typed. */
 function csvRows(name: string): CellValue[][] {
