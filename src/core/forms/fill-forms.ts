@@ -43,7 +43,7 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
   const s = settingsRead.settings;
   let reviewYear = s.reviewYear;
   if (reviewYear === undefined) {
-    reviewYear = mostLikelyReviewYear(findings.cases.map((c) => (c.month === null ? '' : quarterOfMonth(c.month) ?? '')));
+    reviewYear = mostLikelyReviewYear(findings.cases.map((c) => (c.month === null ? '' : (quarterOfMonth(c.month) ?? ''))));
     if (reviewYear !== undefined) {
       issues.push(cellIssue('warning', 'settings.review-year-inferred', { sheet: 'Settings' }, `no Review Year is set; ${reviewYear.label} (${reviewYear.months[0]} to ${reviewYear.months[11]}) was taken from the sample months. Add a Review Year setting to make it explicit.`));
     }
