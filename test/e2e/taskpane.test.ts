@@ -147,8 +147,8 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
 
     await run(page, 'Fill CMS-10184E');
     await page.getByText(/Wrote the sheets CMS-10184E Medicaid/).waitFor();
-    await page.getByRole('button', { name: "Go to 'CMS-10184E CHIP'!D23" }).click();
-    await expect.poll(() => fake<unknown>('window.__fakeExcel.selection')).toEqual({ sheet: 'CMS-10184E CHIP', address: 'D23' });
+    await page.getByRole('button', { name: "Go to 'CMS-10184E Medicaid'!D23" }).click();
+    await expect.poll(() => fake<unknown>('window.__fakeExcel.selection')).toEqual({ sheet: 'CMS-10184E Medicaid', address: 'D23' });
 
     // Point Universe totals at the user's selection: the choice lands in the document settings.
     await page.getByRole('tab', { name: 'Input tables' }).click();
