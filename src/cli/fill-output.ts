@@ -1,6 +1,7 @@
 /** The readable output of `fill`: each program's form as a table. */
 import { confidenceAndPrecisionText } from '../core/forms/error-rate-table.js';
 import type { ProgramForm } from '../core/forms/fill-program.js';
+import { formNotes } from '../core/forms/form-notes.js';
 import type { SummaryRowKey } from '../core/forms/summary-findings.js';
 import { countText, dollarsText, percentText, textTable } from './text-table.js';
 
@@ -30,5 +31,8 @@ export function formatForm(form: ProgramForm): string {
     ],
     new Set([1, 2, 4]),
   );
-  return [`CMS-10184E ${form.program}: ${form.state || '(no State set)'}, ${form.date}, review year ${form.settings.reviewYear.label}`, '', summary, '', rates].join('\n');
+  const title = `CMS-10184E ${form.program}${form.settings.formVersion === '2013' ? ' (2013 Summary Findings form)' : ''}: ${form.state || '(no State set)'}, ${form.date}, review year ${form.settings.reviewYear.label}`;
+  const notes = formNotes(form).map((n) => `Note: ${n}`);
+  // The 2013 form has no error rate table.
+  return [title, '', summary, ...(form.settings.formVersion === '2013' ? [] : ['', rates]), '', ...notes].join('\n');
 }

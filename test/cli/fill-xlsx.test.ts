@@ -53,6 +53,8 @@ describe('fill over a workbook written by the test', () => {
       const inStratum = cases.filter((c) => (c.cellId as string).endsWith(`|${s}`));
       const reviewed = inStratum.filter((c) => c.fraud !== '1');
       const cents = (k: 'paid' | 'error') => reviewed.reduce((t, c) => t + Math.round(Number(c[k]) * 100), 0);
+      // Undetermined As Error (default Yes): a U case's paid dollars are in error.
+      const inError = reviewed.reduce((t, c) => t + Math.round(Number(c.undetermined === '1' ? c.paid : c.error) * 100), 0);
       expect(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((col) => value(`${col}${row}`))).toEqual([
         cells.filter((c) => (c.cellId as string).endsWith(`|${s}`)).reduce((t, c) => t + Number(c.N), 0),
         inStratum.length,
@@ -61,8 +63,8 @@ describe('fill over a workbook written by the test', () => {
         reviewed.filter((c) => c.caseError === '1').length,
         reviewed.filter((c) => c.undetermined === '1').length,
         cents('paid') / 100,
-        (cents('paid') - cents('error')) / 100,
-        cents('error') / 100,
+        (cents('paid') - inError) / 100,
+        inError / 100,
       ]);
     });
   });
@@ -78,7 +80,9 @@ describe('fill over a workbook written by the test', () => {
   it('fills lines G-J as R survey computes them, rounded to one decimal', () => {
     const round3 = (x: number) => Math.round(x * 1000) / 1000;
     expect(value('C21')).toBe(round3(active.paymentRate!.estimate));
-    expect(value('B21')).toBe(Math.round(active.errorTotal!.estimate * 100) / 100);
+    // Universe dollars X known: line G's Dollar Amount is the ratio estimate R·X.
+    const X = (active as unknown as { differenceRate: { X: number } }).differenceRate.X;
+    expect(value('B21')).toBe(Math.round(active.paymentRate!.estimate * X * 100) / 100);
     expect(value('D21')).toBe(`95.0%, +/- ${(1.959963984540054 * (active.paymentRate!.se as number) * 100).toFixed(1)}%`);
     expect(value('C22')).toBe(round3(active.caseRate!.estimate));
     expect(value('C23')).toBe(round3(negative.negativeRate.estimate));

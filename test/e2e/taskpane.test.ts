@@ -89,7 +89,7 @@ describe('preview mode (preview.html, no office.js)', () => {
     // Fill: lines A-J for both programs, four precision warnings.
     await run(page, 'Fill CMS-10184E');
     await pane.getByText('Wrote the sheets CMS-10184E Medicaid, CMS-10184E CHIP, Estimator Detail, Run Log.').waitFor();
-    expect(await pane.locator('section[aria-labelledby="form-Medicaid"] [data-line="G"]').textContent()).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,160,024,957.91 projected in error');
+    expect(await pane.locator('section[aria-labelledby="form-Medicaid"] [data-line="G"]').textContent()).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,247,534,907.82 projected in error');
     expect(await pane.locator('section[aria-labelledby="form-CHIP"] [data-line="H"]').textContent()).toBe('H. Active case error rate2.0%; 95.0%, +/- 1.9%');
     await shot(page, '03-fill.png');
 
@@ -147,8 +147,8 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
 
     await run(page, 'Fill CMS-10184E');
     await page.getByText(/Wrote the sheets CMS-10184E Medicaid/).waitFor();
-    await page.getByRole('button', { name: "Go to 'CMS-10184E CHIP'!D23" }).click();
-    await expect.poll(() => fake<unknown>('window.__fakeExcel.selection')).toEqual({ sheet: 'CMS-10184E CHIP', address: 'D23' });
+    await page.getByRole('button', { name: "Go to 'CMS-10184E Medicaid'!D23" }).click();
+    await expect.poll(() => fake<unknown>('window.__fakeExcel.selection')).toEqual({ sheet: 'CMS-10184E Medicaid', address: 'D23' });
 
     // Point Universe totals at the user's selection: the choice lands in the document settings.
     await page.getByRole('tab', { name: 'Input tables' }).click();

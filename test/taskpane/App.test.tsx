@@ -37,7 +37,7 @@ describe('the first screen', () => {
     expect(within(await item('Line Map')).getByText(/bundled defaults are used and written to a new Line Map sheet/)).toBeTruthy();
     const findings = await item('Findings');
     expect(within(findings).getByText('Not found')).toBeTruthy();
-    expect(within(findings).getByText(/Closest: 'Universe' row 1 has Program but lacks Month, Case ID, Stratum, Finding/)).toBeTruthy();
+    expect(within(findings).getByText(/Closest: 'Universe' row 1 has Program but lacks Case ID, Stratum, Finding/)).toBeTruthy();
     expect(within(await item('Universe counts')).getByText('Not found')).toBeTruthy();
   });
 
@@ -174,9 +174,9 @@ describe('Fill', () => {
     const medicaid = screen.getByRole('region', { name: 'CMS-10184E Medicaid' });
     expect(within(medicaid).getByText('Columbia')).toBeTruthy();
     const g = medicaid.querySelector('[data-line="G"]');
-    expect(g?.textContent).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,160,024,957.91 projected in error');
+    expect(g?.textContent).toBe('G. Active payment error rate9.0%; 95.0%, +/- 5.5%; $1,247,534,907.82 projected in error');
     expect(medicaid.querySelector('[data-line="J"]')?.textContent).toContain('1.8% of the sample');
-    expect(screen.getByRole('region', { name: 'CMS-10184E CHIP' }).querySelector('[data-line="I"]')?.textContent).toContain('4.7%; 95.0%, +/- 3.3%');
+    expect(screen.getByRole('region', { name: 'CMS-10184E CHIP' }).querySelector('[data-line="I"]')?.textContent).toContain('4.4%; 95.0%, +/- 2.8%');
     fireEvent.click(screen.getByRole('button', { name: "Go to 'CMS-10184E Medicaid'!D21" }));
     await waitFor(() => expect(host.selections).toEqual([{ sheet: 'CMS-10184E Medicaid', address: 'D21' }]));
   });

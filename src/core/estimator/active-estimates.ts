@@ -15,6 +15,13 @@ export interface PaymentErrorRate extends RateWithPrecision {
   readonly dollarsPaid: TotalEstimate;
   /** Difference estimator Ŷ_e / X where the universe dollars X of every sampled cell are known; else null. */
   readonly differenceEstimate: (RateWithPrecision & { readonly universeDollars: number }) | null;
+  /**
+   * Ratio estimate of the dollars in error R̂·X, with SE(R̂)·X, where X is known (as for the
+   * difference estimate); else null. Line G's Dollar Amount: with it, amount / X = rate.
+   */
+  readonly ratioTotal: { readonly total: number; readonly standardError: number | null; readonly universeDollars: number } | null;
+  /** Which estimate line G's Dollar Amount is: `ratio` (R̂·X, X known) or `expansion` (Ŷ_e). */
+  readonly dollarEstimator: 'ratio' | 'expansion';
 }
 
 /** Line J: undetermined cases. */
@@ -74,11 +81,18 @@ export function estimateActive(
   const ratio = estimateRatio(design, errorDollarsUsed, sample.paid);
   const dollarsInError = estimateTotal(design, errorDollarsUsed);
   const degreesOfFreedom = designDegreesOfFreedom(design);
+  const difference = differenceEstimate(sample, universes, dollarsInError, degreesOfFreedom, options);
+  // R̂·X with SE(R̂)·X, X non-random (Cochran 1977 eq. 6.9; survey's predict.svyratio).
+  const ratioTotal = difference === null
+    ? null
+    : { total: ratio.ratio * difference.universeDollars, standardError: ratio.standardError === null ? null : ratio.standardError * difference.universeDollars, universeDollars: difference.universeDollars };
   const payment: PaymentErrorRate = {
     ...withPrecision(design, ratio, options),
     dollarsInError: { ...dollarsInError, interval: confidenceInterval(dollarsInError.total, dollarsInError.standardError, degreesOfFreedom, options) },
     dollarsPaid: estimateTotal(design, sample.paid),
-    differenceEstimate: differenceEstimate(sample, universes, dollarsInError, degreesOfFreedom, options),
+    differenceEstimate: difference,
+    ratioTotal,
+    dollarEstimator: ratioTotal === null ? 'expansion' : 'ratio',
   };
   const caseRate = withPrecision(design, estimateRatio(design, caseErrorsUsed, sample.inDomain), options);
   const reviewedCases = compensatedSum(sample.inDomain);

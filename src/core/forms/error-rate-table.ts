@@ -43,8 +43,9 @@ const EMPTY: ErrorRateLine = { dollars: null, rate: null, standardError: null, c
 
 export function errorRateTable(active: ActiveEstimates | null, negative: NegativeEstimates | null): ErrorRateTable {
   return {
-    // Line G: projected improper payments in the Dollar Amount column; dollar-weighted rate.
-    activePayment: active === null ? EMPTY : rateLine(active.paymentErrorRate, active.paymentErrorRate.dollarsInError.total),
+    // Line G: projected improper payments in the Dollar Amount column (R̂·X where the universe
+    // dollars X are known, so amount / X = rate; else the expansion Ŷ_e); dollar-weighted rate.
+    activePayment: active === null ? EMPTY : rateLine(active.paymentErrorRate, active.paymentErrorRate.ratioTotal?.total ?? active.paymentErrorRate.dollarsInError.total),
     // Line H: a simple case error rate; the Dollar Amount column stays blank.
     activeCase: active === null ? EMPTY : rateLine(active.caseErrorRate, null),
     // Line I: the negative case error rate; the Dollar Amount column stays blank.

@@ -11,6 +11,7 @@ import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
 import type { OutputCell, OwnedSheet } from '../workbook/port';
 import type { Program } from '../workbook/program';
 import type { EstimatorSample } from './eligibility-design';
+import { choicesRows, negativeDesignText } from './estimator-choices';
 import type { ProgramForm } from './fill-program';
 
 /** Sheet-qualified absolute addresses of the results of one block. */
@@ -128,7 +129,7 @@ interface RateSummary {
 }
 
 /** Ŷ, X̂, R̂, V, SE, df, q, precision and limits as formulas over the block's rows. */
-function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quantileKind: 'normal' | 't', format: string): RateRefs & { yHatRow: number } {
+function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quantileKind: 'normal' | 't', format: string): RateRefs & { yHatRow: number; rateRow: number; seRow: number } {
   const col = (c: string) => `${c}${block.first}:${c}${block.last}`;
   const yHatRow = out.push(label('Ŷ = Σ w·Σy'), blankCell(), blankCell(), formulaCell(`SUM(${col('N')})`, s.yHat, { numberFormat: format === PERCENT_1DP_FORMAT ? '#,##0.00' : MONEY_FORMAT }));
   const xHatRow = out.push(label('X̂ = Σ w·Σx'), blankCell(), blankCell(), formulaCell(`SUM(${col('O')})`, s.xHat, { numberFormat: format === PERCENT_1DP_FORMAT ? '#,##0.00' : MONEY_FORMAT }));
@@ -152,6 +153,8 @@ function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quant
     upper: ref(4, upperRow),
     confidence: `${quoteSheetName(ESTIMATOR_DETAIL_SHEET)}!${CONFIDENCE_CELL}`,
     yHatRow,
+    rateRow,
+    seRow,
   };
 }
 
@@ -161,6 +164,8 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
   out.push(textCell('Estimator Detail: how lines G-J of CMS-10184E were computed', { bold: true }));
   out.push(textCell('Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.', { wrap: true }));
   out.push(label('Confidence'), numberCell(confidence, { numberFormat: PERCENT_1DP_FORMAT }));
+  out.push();
+  for (const row of choicesRows(forms)) out.push(...row);
   const refs = new Map<Program, DetailRefs>();
 
   for (const form of forms) {
@@ -174,13 +179,22 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
       const gRefs = rateSummaryRows(out, gBlock, { rate: g.rate, xHat: g.dollarsPaid.total, yHat: g.dollarsInError.total, se: g.standardError, quantile: g.interval.quantile, precision: g.interval.precision, degreesOfFreedom: g.interval.degreesOfFreedom }, quantileKind, MONEY_FORMAT);
       const col = (c: string) => `${c}${gBlock.first}:${c}${gBlock.last}`;
       const seRow = out.push(label('SE of Ŷ (projected dollars in error) = √Σ variance terms of Σy'), blankCell(), blankCell(), formulaCell(`SQRT(SUM(${col('Q')}))`, g.dollarsInError.standardError, { numberFormat: MONEY_FORMAT }));
-      if (g.differenceEstimate !== null) {
+      let amountRow = gRefs.yHatRow;
+      let amountSeRow = seRow;
+      if (g.differenceEstimate !== null && g.ratioTotal !== null) {
         const d = g.differenceEstimate;
-        const xRow = out.push(label('Universe dollars X (known)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }));
-        out.push(label('Difference estimate Ŷ / X'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: DECIMAL_FORMAT }));
-        out.push(label('SE of the difference estimate SE(Ŷ) / X'), blankCell(), blankCell(), formulaCell(`D${seRow}/D${xRow}`, d.standardError, { numberFormat: DECIMAL_FORMAT }));
+        const xRow = out.push(label('Universe dollars X (known: Dollars column of the universe counts)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }));
+        // Ratio estimate of the total, R̂·X with SE(R̂)·X (Cochran 1977 eq. 6.9): line G's Dollar Amount.
+        amountRow = out.push(label('Ratio estimate R̂ · X: ON THE FORM (line G Dollar Amount)'), blankCell(), blankCell(), formulaCell(`D${gRefs.rateRow}*D${xRow}`, g.ratioTotal.total, { numberFormat: MONEY_FORMAT }));
+        amountSeRow = out.push(label('SE of the ratio estimate SE(R̂) · X'), blankCell(), blankCell(), formulaCell(`D${gRefs.seRow}*D${xRow}`, g.ratioTotal.standardError, { numberFormat: MONEY_FORMAT }));
+        out.push(label('Expansion estimate Ŷ_e = Σ w·Σy (not on the form)'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}`, g.dollarsInError.total, { numberFormat: MONEY_FORMAT }));
+        out.push(label('Difference estimator R_d = Ŷ_e / X (not on the form)'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: DECIMAL_FORMAT }), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: PERCENT_1DP_FORMAT }));
+        out.push(label('SE of the difference estimator SE(Ŷ_e) / X'), blankCell(), blankCell(), formulaCell(`D${seRow}/D${xRow}`, d.standardError, { numberFormat: DECIMAL_FORMAT }));
+        out.push(textCell(`On the form: line G Dollar Amount = R̂ · X (the ratio estimate), so Dollar Amount / X = the line G rate. The expansion estimate and the difference estimator R_d = Ŷ_e / X are shown for comparison (72 FR 50490 names both; CMS uses the ratio estimator).`, { italic: true }));
+      } else {
+        out.push(textCell('On the form: line G Dollar Amount = Ŷ_e = Σ w·Σy (the expansion estimate), because the universe dollars X are not known (the Dollars column of the universe counts is blank). With X, it would be R̂ · X.', { italic: true }));
       }
-      detail.G = { ...gRefs, dollarsInError: ref(4, gRefs.yHatRow), dollarsInErrorSe: ref(4, seRow) };
+      detail.G = { ...gRefs, dollarsInError: ref(4, amountRow), dollarsInErrorSe: ref(4, amountSeRow) };
 
       out.push();
       const h = a.caseErrorRate;
@@ -216,8 +230,24 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
       });
       const i = ng.caseErrorRate;
       const xHat = weighted(design, ng.sample.inDomain);
+      out.push(textCell(negativeDesignText(form), { italic: true }));
       const iBlock = cellRows(out, { title: `${form.program}, line I: negative case error rate (y = 1 for ID or IT; x = 1 for every reviewed negative case)`, design, y: errors, x: ng.sample.inDomain, sample: form.samples.negative, dollars: false }, i.rate, xHat);
       detail.I = rateSummaryRows(out, iBlock, { rate: i.rate, xHat, yHat: weighted(design, errors), se: i.standardError, quantile: i.interval.quantile, precision: i.interval.precision, degreesOfFreedom: i.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+      // Denials and terminations as domains of the same cells: y and x times the domain indicator (Lohr 2019, sec. 4.3).
+      for (const [domain, d] of ng.byDomain) {
+        const inDomain = new Float64Array(design.sampleCount);
+        const domainErrors = new Float64Array(design.sampleCount);
+        form.samples.negative.cases.forEach((c, k) => {
+          if (c.domain !== domain) return;
+          inDomain[k] = ng.sample.inDomain[k] as number;
+          domainErrors[k] = errors[k] as number;
+        });
+        const dx = weighted(design, inDomain);
+        out.push();
+        const what = form.samples.negativeDesign === 'stratified' ? 'its own strata' : 'a domain of the monthly cells';
+        const dBlock = cellRows(out, { title: `${form.program}, line I, ${domain} (${what}; y = 1 for ${domain === 'Denials' ? 'ID' : 'IT'}; x = 1 for every reviewed case of ${domain.toLowerCase()}, 0 for the other cases of the cell)`, design, y: domainErrors, x: inDomain, sample: form.samples.negative, dollars: false }, d.rate, dx);
+        rateSummaryRows(out, dBlock, { rate: d.rate, xHat: dx, yHat: weighted(design, domainErrors), se: d.standardError, quantile: d.interval.quantile, precision: d.interval.precision, degreesOfFreedom: d.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+      }
     }
     refs.set(form.program, detail);
   }

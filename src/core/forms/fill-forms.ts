@@ -43,7 +43,7 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
   const s = settingsRead.settings;
   let reviewYear = s.reviewYear;
   if (reviewYear === undefined) {
-    reviewYear = mostLikelyReviewYear(findings.cases.map((c) => quarterOfMonth(c.month) ?? ''));
+    reviewYear = mostLikelyReviewYear(findings.cases.map((c) => (c.month === null ? '' : (quarterOfMonth(c.month) ?? ''))));
     if (reviewYear !== undefined) {
       issues.push(cellIssue('warning', 'settings.review-year-inferred', { sheet: 'Settings' }, `no Review Year is set; ${reviewYear.label} (${reviewYear.months[0]} to ${reviewYear.months[11]}) was taken from the sample months. Add a Review Year setting to make it explicit.`));
     }
@@ -52,6 +52,9 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
   if (settingsRead.sheet !== undefined) inputs.Settings = `'${settingsRead.sheet}'`;
   if (findings.range !== undefined) inputs.Findings = findings.range;
   if (universe.range !== undefined) inputs['Universe Counts'] = universe.range;
+  if (reviewYear === undefined && !hasErrors(issues)) {
+    issues.push(cellIssue('error', 'settings.review-year-needed', { sheet: 'Settings' }, 'no Review Year is set and the findings have no sample months to take it from (the universe counts are annual). Add a Review Year setting, for example RY2025.'));
+  }
   if (reviewYear === undefined || hasErrors(issues)) {
     return { forms: [], sheets: [], issues, json: fillJson([], issues), inputs };
   }
@@ -63,11 +66,21 @@ export async function fillForms(source: WorkbookSource, options: FillOptions): P
     undeterminedAsError: s.undeterminedAsError,
     quantile: options.quantile ?? (s.intervalQuantile === 't' ? 't' : 'normal'),
     precisionTarget: 0.03,
+    negativeSampleStratified: s.negativeSampleStratified,
+    formVersion: s.formVersion,
   };
   if (s.state === undefined) issues.push(cellIssue('warning', 'settings.state-missing', { sheet: 'Settings' }, 'no State is set, so line A is blank. Add a State setting.'));
   const forms: ProgramForm[] = [];
   for (const program of PROGRAMS) {
-    if (!findings.cases.some((c) => c.program === program)) continue;
+    if (!findings.cases.some((c) => c.program === program)) {
+      // Universe counts without findings: say so rather than leave the form out without a word.
+      // No form is filled: a form with an empty sample would read as a submitted one.
+      const counted = universe.counts.find((u) => u.program === program);
+      if (counted !== undefined) {
+        issues.push(cellIssue('warning', 'findings.program-missing', { sheet: counted.source.sheet, cell: counted.source.cells.Program ?? `A${counted.source.row}` }, `the universe counts have ${program} rows but the case review findings have no ${program} cases, so no CMS-10184E ${program} form is filled. Add the ${program} findings to the findings table, or remove the ${program} counts if ${program} is not measured this cycle.`));
+      }
+      continue;
+    }
     const filled = fillProgram(program, findings.cases, universe.counts, formSettings);
     issues.push(...filled.issues);
     if (filled.form !== null) forms.push(filled.form);

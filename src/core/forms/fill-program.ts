@@ -15,7 +15,9 @@ import {
 } from '../estimator';
 import type { ReviewedCase, UniverseCount } from '../workbook/eligibility-types';
 import { cellIssue, type Issue, type IssueLocation } from '../workbook/issue';
+import { limitIssues } from '../workbook/issue-limiter';
 import type { Program } from '../workbook/program';
+import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
 import { eligibilitySamples, type EligibilitySamples, type EstimatorSample } from './eligibility-design';
 import { errorRateTable, type ErrorRateLine, type ErrorRateTable } from './error-rate-table';
 import type { FormSettings } from './form-settings';
@@ -72,10 +74,12 @@ function toIssues(program: Program, part: string, issues: readonly EstimatorIssu
 export function fillProgram(program: Program, allCases: readonly ReviewedCase[], allCounts: readonly UniverseCount[], settings: FormSettings): FillResult {
   const cases = allCases.filter((c) => c.program === program);
   const counts = allCounts.filter((u) => u.program === program);
-  const samples = eligibilitySamples(cases, counts, settings.reviewYear.months);
+  const samples = eligibilitySamples(cases, counts, settings.reviewYear.months, settings.negativeSampleStratified);
   const issues: Issue[] = [...samples.issues];
   const options = { confidence: settings.confidence, quantile: settings.quantile, undeterminedAsError: settings.undeterminedAsError };
   const formSheet = { sheet: `CMS-10184E ${program}` };
+  // A design that cannot be formed (mixed or missing counts) is not estimated: its errors say why.
+  if (samples.issues.some((i) => i.severity === 'error')) return { form: null, issues: limitIssues(issues) };
 
   let active: ActiveEstimates | null = null;
   if (samples.active.cases.length > 0) {
@@ -104,9 +108,13 @@ export function fillProgram(program: Program, allCases: readonly ReviewedCase[],
     }
   }
 
+    // Issues about input rows: the same problem down a column is one issue naming the range.
+  const inputIssues = limitIssues(issues);
+  issues.length = 0;
+  issues.push(...inputIssues);
   if (issues.some((i) => i.severity === 'error')) return { form: null, issues };
 
-  const summary = summarizeFindings(cases, samples.countsUsed);
+  const summary = summarizeFindings(cases, samples.countsUsed, settings.undeterminedAsError);
   const negativeFraud = { denials: 0, terminations: 0 };
   for (const c of cases) if (c.fraud && (c.stratum === 'denials' || c.stratum === 'terminations')) negativeFraud[c.stratum] += 1;
   issues.push(...checkSummary(program, summary, negativeFraud));
@@ -151,7 +159,8 @@ function checkPrecision(program: Program, rates: ErrorRateTable, active: ActiveE
   ];
   const target = settings.precisionTarget;
   for (const [line, name, r, sample, reviewed, strata] of lines) {
-    const at = { sheet: `CMS-10184E ${program}`, cell: `D${ERROR_RATE_ROWS[line]}` };
+    // The 2013 form has no error rate table: point at Estimator Detail instead.
+    const at = settings.formVersion === '01/07' ? { sheet: `CMS-10184E ${program}`, cell: `D${ERROR_RATE_ROWS[line]}` } : { sheet: ESTIMATOR_DETAIL_SHEET };
     if (r.confidence === null) continue;
     if (r.notComputableCells.length > 0) {
       issues.push(cellIssue('warning', 'form.precision-not-computable', at, `${program} line ${line} (${name}): the precision is not computable because cell(s) ${r.notComputableCells.join(', ')} have a single case. Sample at least two cases in every month and stratum.`));

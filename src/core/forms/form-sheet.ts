@@ -1,8 +1,11 @@
 /**
- * The `CMS-10184E <program>` sheet, laid out like the form (seed: blank form CMS-10184E (01/07)):
- * lines A-C, the Summary Findings Table (D-F, with native SUM formulas on D, E and F) and the Error
- * Rate Table (G-J, formulas over the Estimator Detail sheet, rounded to one decimal as the
- * instructions ask). Cells the instructions leave blank are blank and shaded.
+ * The `CMS-10184E <program>` sheet, laid out like the form (seed 003: blank form CMS-10184E (01/07)),
+ * with its identification (agency header, OMB approval, Paperwork Reduction Act statement, form
+ * number): lines A-C, the Summary Findings Table (D-F, with native SUM formulas on D, E and F) and
+ * the Error Rate Table (G-J, formulas over the Estimator Detail sheet, rounded to one decimal as
+ * the instructions ask), then the notes of `form-notes.ts`. Cells the instructions leave blank are
+ * blank and shaded. Settings `Form Version` = 2013 gives the later Summary Findings form: lines A-F
+ * with Number of Cases Dropped from Sample and Total Dollars Undetermined, and no error rate table.
  */
 import { blankCell, COUNT_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells';
 import type { CellStyle, OutputCell, OwnedSheet } from '../workbook/port';
@@ -10,6 +13,8 @@ import type { DetailRefs } from './estimator-detail-sheet';
 import { confidenceAndPrecisionText } from './error-rate-table';
 import type { ProgramForm } from './fill-program';
 import type { SummaryRow, SummaryRowKey } from './summary-findings';
+import type { FormVersion } from '../workbook/settings';
+import { formNotes } from './form-notes';
 
 const BORDER: CellStyle = { border: 'thin' };
 const NOT_APPLICABLE: CellStyle = { border: 'thin', fill: 'D9D9D9' };
@@ -22,23 +27,54 @@ export const FORM_ROWS: Readonly<Record<SummaryRowKey, number>> = {
 };
 export const ERROR_RATE_ROWS = { G: 21, H: 22, I: 23, J: 24 } as const;
 
-const COLUMNS: readonly (keyof SummaryRow)[] = ['universe', 'sampled', 'fraudExcluded', 'correct', 'incorrect', 'undetermined', 'dollarsPaidCents', 'dollarsCorrectCents', 'dollarsInErrorCents'];
-const LETTERS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
+/** One column of the Summary Findings Table: its header and the summary field it shows. */
+interface SummaryColumnSpec {
+  readonly key: keyof SummaryRow;
+  readonly header: string;
+}
+
+/** The columns of the Summary Findings Table of each edition (seed 003's blank form; the 2013 Summary Findings form). */
+export const SUMMARY_COLUMNS: Readonly<Record<FormVersion, readonly SummaryColumnSpec[]>> = {
+  '01/07': [
+    { key: 'universe', header: 'Number of Cases in Universe' },
+    { key: 'sampled', header: 'Number of Cases Sampled' },
+    { key: 'fraudExcluded', header: 'Number of Fraud Cases Excluded from the Universe or Sample' },
+    { key: 'correct', header: 'Number of Cases Correct' },
+    { key: 'incorrect', header: 'Number of Cases Incorrect' },
+    { key: 'undetermined', header: 'Number of Cases Undetermined' },
+    { key: 'dollarsPaidCents', header: 'Total Dollars Paid' },
+    { key: 'dollarsCorrectCents', header: 'Total Dollars Correct' },
+    { key: 'dollarsInErrorCents', header: 'Total Dollars in Error' },
+  ],
+  '2013': [
+    { key: 'universe', header: 'Number of Cases in Universe' },
+    { key: 'sampled', header: 'Number of Cases Sampled' },
+    { key: 'fraudExcluded', header: 'Number of Fraud Cases Excluded from the Universe or Sample' },
+    { key: 'dropped', header: 'Number of Cases Dropped from Sample' },
+    { key: 'correct', header: 'Number of Cases Correct' },
+    { key: 'incorrect', header: 'Number of Cases Incorrect' },
+    { key: 'undetermined', header: 'Number of Cases Undetermined' },
+    { key: 'dollarsPaidCents', header: 'Total Dollars Paid' },
+    { key: 'dollarsCorrectCents', header: 'Total Dollars Correct' },
+    { key: 'dollarsInErrorCents', header: 'Total Dollars in Error' },
+    { key: 'dollarsUndeterminedCents', header: 'Total Dollars Undetermined' },
+  ],
+};
+const LETTERS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'];
 const IS_DOLLARS = (k: keyof SummaryRow) => k.endsWith('Cents');
 /** Columns left blank on the negative rows (form instructions: fraud, undetermined and the dollar columns). */
-const BLANK_ON_NEGATIVE: ReadonlySet<keyof SummaryRow> = new Set(['fraudExcluded', 'undetermined', 'dollarsPaidCents', 'dollarsCorrectCents', 'dollarsInErrorCents']);
+const BLANK_ON_NEGATIVE: ReadonlySet<keyof SummaryRow> = new Set(['fraudExcluded', 'undetermined', 'dollarsPaidCents', 'dollarsCorrectCents', 'dollarsInErrorCents', 'dollarsUndeterminedCents']);
 
-function valueCell(row: SummaryRow, key: keyof SummaryRow): OutputCell {
+function valueCell(row: SummaryRow, key: keyof SummaryRow, style: CellStyle): OutputCell {
   const v = row[key];
-  const style = { ...BORDER, numberFormat: IS_DOLLARS(key) ? MONEY_FORMAT : COUNT_FORMAT };
   return v === null ? blankCell(BORDER) : numberCell(IS_DOLLARS(key) ? v / 100 : v, style);
 }
 
-function summaryRow(form: ProgramForm, key: SummaryRowKey, label: string): OutputCell[] {
+function summaryRow(form: ProgramForm, columns: readonly SummaryColumnSpec[], key: SummaryRowKey, label: string): OutputCell[] {
   const row = form.summary[key];
   const negativeRow = key === 'negative' || key === 'denials' || key === 'terminations';
   const cells: OutputCell[] = [textCell(label, key === 'active' || key === 'negative' || key === 'totals' ? LABEL : BORDER)];
-  COLUMNS.forEach((k, i) => {
+  columns.forEach(({ key: k }, i) => {
     const col = LETTERS[i]!;
     const style = { ...BORDER, numberFormat: IS_DOLLARS(k) ? MONEY_FORMAT : COUNT_FORMAT, bold: key === 'totals' };
     const value = row[k] === null ? null : IS_DOLLARS(k) ? (row[k] as number) / 100 : (row[k] as number);
@@ -51,7 +87,7 @@ function summaryRow(form: ProgramForm, key: SummaryRowKey, label: string): Outpu
     } else if (key === 'totals') {
       cells.push(formulaCell(`SUM(${col}10,${col}14)`, value, style)); // Line F: total of each column
     } else {
-      cells.push(valueCell(row, k));
+      cells.push(valueCell(row, k, style));
     }
   });
   return cells;
@@ -61,6 +97,9 @@ const longDate = (iso: string): string => {
   const d = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 };
+
+/** The Paperwork Reduction Act statement printed on the form (seed 003). */
+export const PAPERWORK_REDUCTION_ACT = 'According to the Paperwork Reduction Act of 1995, no persons are required to respond to a collection of information unless it displays a valid OMB control number. The valid OMB control number for this information is 0938-1012. The time required to complete this information collection estimated to average 100 hours per response, including the time to review instructions, search existing data resources, gather the data needed, and complete and review the information collection. If you have any comments concerning the accuracy of the time estimate(s) or suggestions for improving this form, please write to: CMS, Attention: PRA Reports Clearance Officer, 7500 Security Boulevard, Baltimore, Maryland 21244-1850.';
 
 export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: string): OwnedSheet {
   const r = form.errorRates;
@@ -77,43 +116,67 @@ export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: s
   const dollars = (ref: string | undefined, value: number | null): OutputCell =>
     ref === undefined ? blankCell(BORDER) : formulaCell(`ROUND(${ref},2)`, value === null ? null : Math.round(value * 100) / 100, { ...BORDER, numberFormat: MONEY_FORMAT });
 
+  const edition = form.settings.formVersion;
+  const columns = SUMMARY_COLUMNS[edition];
+  const lastCol = LETTERS[columns.length - 1]!;
+  const right = { horizontal: 'right' } as const;
+  const wide = (text: string, style: CellStyle = {}): OutputCell[] => [textCell(text, { wrap: true, ...style })];
+  // Identification as on the form (seed 003): agency header, OMB approval, title, due date.
   const rows: OutputCell[][] = [
-    [textCell('Payment Error Rate Measurement (PERM) Eligibility Reviews:', { bold: true, horizontal: 'center' })],
-    [textCell('Summary Findings and Error Rate Tables', { bold: true, horizontal: 'center' })],
+    [textCell('DEPARTMENT OF HEALTH AND HUMAN SERVICES', { bold: true }), ...Array.from({ length: columns.length - 1 }, () => blankCell()), textCell('Form Approved', right)],
+    [textCell('CENTERS FOR MEDICARE & MEDICAID SERVICES', { bold: true }), ...Array.from({ length: columns.length - 1 }, () => blankCell()), textCell('OMB No. 0938-1012', right)],
+    [textCell(edition === '2013' ? 'Payment Error Rate Measurement (PERM) Eligibility Reviews: Summary Findings' : 'Payment Error Rate Measurement (PERM) Eligibility Reviews: Summary Findings and Error Rate Tables', { bold: true, horizontal: 'center' })],
     [textCell('Due July 1 following the Federal fiscal year being measured.', { italic: true, horizontal: 'center' })],
-    [],
     [textCell('A. State', LABEL), textCell(form.state, BORDER)],
     [textCell('B. Date', LABEL), textCell(longDate(form.date), BORDER)],
     [textCell('C. Program', LABEL), textCell(form.program, BORDER)],
     [],
-    [blankCell(HEADER), ...['Number of Cases in Universe', 'Number of Cases Sampled', 'Number of Fraud Cases Excluded from the Universe or Sample', 'Number of Cases Correct', 'Number of Cases Incorrect', 'Number of Cases Undetermined', 'Total Dollars Paid', 'Total Dollars Correct', 'Total Dollars in Error'].map((h) => textCell(h, HEADER))],
-    summaryRow(form, 'active', 'D. Active'),
-    summaryRow(form, 'stratum1', '    Stratum 1 (Applications)'),
-    summaryRow(form, 'stratum2', '    Stratum 2 (Redeterminations)'),
-    summaryRow(form, 'stratum3', '    Stratum 3 (All Other Cases)'),
-    summaryRow(form, 'negative', 'E. Negative'),
-    summaryRow(form, 'denials', '    Denials'),
-    summaryRow(form, 'terminations', '    Terminations'),
-    summaryRow(form, 'totals', 'F. Totals'),
-    [],
-    [textCell('Error Rate Table', { bold: true })],
-    [blankCell(HEADER), ...['Dollar Amount in Error', 'Error Rate', 'Confidence and Precision', 'Percentage'].map((h) => textCell(h, HEADER))],
-    [textCell('G. Active Payment Error Rate', LABEL), dollars(refs.G?.dollarsInError, r.activePayment.dollars), rate(refs.G?.rate, r.activePayment.rate), conf('G'), blankCell(NOT_APPLICABLE)],
-    [textCell('H. Active Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.H?.rate, r.activeCase.rate), conf('H'), blankCell(NOT_APPLICABLE)],
-    [textCell('I. Negative Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.I?.rate, r.negativeCase.rate), conf('I'), blankCell(NOT_APPLICABLE)],
-    [textCell('J. Undetermined Cases', LABEL), dollars(refs.J?.dollars, r.undetermined.dollars), blankCell(NOT_APPLICABLE), blankCell(NOT_APPLICABLE), rate(refs.J?.percentage, r.undetermined.percentage)],
-    [],
-    [textCell('Shaded cells are left blank as the form instructions say. Rates are rounded to one decimal; the unrounded values and how each was computed are on the Estimator Detail sheet.', { italic: true, wrap: true })],
+    [blankCell(HEADER), ...columns.map((c) => textCell(c.header, HEADER))],
+    summaryRow(form, columns, 'active', 'D. Active'),
+    summaryRow(form, columns, 'stratum1', '    Stratum 1 (Applications)'),
+    summaryRow(form, columns, 'stratum2', '    Stratum 2 (Redeterminations)'),
+    summaryRow(form, columns, 'stratum3', '    Stratum 3 (All Other Cases)'),
+    summaryRow(form, columns, 'negative', 'E. Negative'),
+    summaryRow(form, columns, 'denials', '    Denials'),
+    summaryRow(form, columns, 'terminations', '    Terminations'),
+    summaryRow(form, columns, 'totals', 'F. Totals'),
+  ];
+  if (edition === '01/07') {
+    rows.push(
+      [],
+      [textCell('Error Rate Table', { bold: true })],
+      [blankCell(HEADER), ...['Dollar Amount in Error', 'Error Rate', 'Confidence and Precision', 'Percentage'].map((h) => textCell(h, HEADER))],
+      [textCell('G. Active Payment Error Rate', LABEL), dollars(refs.G?.dollarsInError, r.activePayment.dollars), rate(refs.G?.rate, r.activePayment.rate), conf('G'), blankCell(NOT_APPLICABLE)],
+      [textCell('H. Active Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.H?.rate, r.activeCase.rate), conf('H'), blankCell(NOT_APPLICABLE)],
+      [textCell('I. Negative Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.I?.rate, r.negativeCase.rate), conf('I'), blankCell(NOT_APPLICABLE)],
+      [textCell('J. Undetermined Cases', LABEL), dollars(refs.J?.dollars, r.undetermined.dollars), blankCell(NOT_APPLICABLE), blankCell(NOT_APPLICABLE), rate(refs.J?.percentage, r.undetermined.percentage)],
+    );
+  }
+  rows.push([]);
+  const noteRows: number[] = [];
+  const shading = edition === '01/07'
+    ? 'Shaded cells are left blank as the form instructions say. Rates are rounded to one decimal; the unrounded values and how each was computed are on the Estimator Detail sheet, with the choices the instructions leave open.'
+    : 'Shaded cells are left blank as the form instructions say. This edition has no error rate table; the rates are on the Estimator Detail sheet, with the choices the instructions leave open. Number of Cases Dropped from Sample counts the sampled cases the findings mark as not reviewed (Fraud = Y, the one reason the findings record); Total Dollars Undetermined is the paid dollars of the undetermined cases.';
+  for (const note of [shading, ...formNotes(form)]) {
+    rows.push(wide(note, { italic: true }));
+    noteRows.push(rows.length);
+  }
+  rows.push(
     [],
     [textCell('Signature: _______________________________________'), blankCell(), blankCell(), blankCell(), blankCell(), textCell('Date: _______________')],
     [textCell('State Medicaid/SCHIP Director or Designee', { italic: true })],
-  ];
+    [],
+  );
+  rows.push(wide(PAPERWORK_REDUCTION_ACT, { italic: true }));
+  const praRow = rows.length;
+  rows.push([textCell(edition === '2013' ? 'FORM CMS-10184E (2013 Summary Findings edition)' : 'FORM CMS-10184E (01/07)', { bold: true })]);
+  const lastColumnIndex = columns.length + 1;
   return {
     name: sheetName,
     rows,
-    columnWidths: [32, 19, 14, 17, 14, 14, 14, 17, 17, 17],
-    rowHeights: { 9: 48, 20: 32, 26: 30 },
-    merges: ['A1:J1', 'A2:J2', 'A3:J3', 'B5:D5', 'B6:D6', 'B7:D7', 'A26:J26'],
+    columnWidths: [32, 19, 14, 17, 14, 14, 14, 17, 17, 17, ...(edition === '2013' ? [17, 17] : [])].slice(0, lastColumnIndex),
+    rowHeights: { 9: 64, ...(edition === '01/07' ? { 20: 32 } : {}), ...Object.fromEntries(noteRows.map((n) => [n, 30])), [praRow]: 45 },
+    merges: [`A3:${lastCol}3`, `A4:${lastCol}4`, 'B5:D5', 'B6:D6', 'B7:D7', ...noteRows.map((n) => `A${n}:${lastCol}${n}`), `A${praRow}:${lastCol}${praRow}`],
     landscape: true,
     fitToPage: true,
   };

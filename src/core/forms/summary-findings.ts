@@ -16,6 +16,10 @@ export interface SummaryRow {
   readonly dollarsPaidCents: number | null;
   readonly dollarsCorrectCents: number | null;
   readonly dollarsInErrorCents: number | null;
+  /** 2013 form, Number of Cases Dropped from Sample: sampled cases not reviewed (marked Fraud = Y), on every row. */
+  readonly dropped: number;
+  /** 2013 form, Total Dollars Undetermined: paid dollars of the undetermined cases; null on the negative rows. */
+  readonly dollarsUndeterminedCents: number | null;
 }
 
 export type SummaryRowKey = 'active' | Stratum | 'negative' | 'totals';
@@ -40,23 +44,26 @@ function sumRows(rows: readonly SummaryRow[]): SummaryRow {
       dollarsPaidCents: addNullable(t.dollarsPaidCents, r.dollarsPaidCents),
       dollarsCorrectCents: addNullable(t.dollarsCorrectCents, r.dollarsCorrectCents),
       dollarsInErrorCents: addNullable(t.dollarsInErrorCents, r.dollarsInErrorCents),
+      dropped: t.dropped + r.dropped,
+      dollarsUndeterminedCents: addNullable(t.dollarsUndeterminedCents, r.dollarsUndeterminedCents),
     }),
-    { universe: 0, sampled: 0, fraudExcluded: null, correct: 0, incorrect: 0, undetermined: null, dollarsPaidCents: null, dollarsCorrectCents: null, dollarsInErrorCents: null },
+    { universe: 0, sampled: 0, fraudExcluded: null, correct: 0, incorrect: 0, undetermined: null, dollarsPaidCents: null, dollarsCorrectCents: null, dollarsInErrorCents: null, dropped: 0, dollarsUndeterminedCents: null },
   );
 }
 
 /**
  * Lines D-F for one program. `counts` are the universe counts that apply (review-year months, or
  * annual rows). Sampled counts include fraud cases (they are on the sample selection lists);
- * dollars are those of reviewed (non-fraud) cases. On the negative rows the fraud, undetermined
+ * dollars are those of reviewed (non-fraud) cases; while undetermined cases count as errors
+ * their paid dollars are in Total Dollars in Error, not Correct. On the negative rows the fraud, undetermined
  * and dollar columns are blank (null), as the instructions say.
  */
-export function summarizeFindings(cases: readonly ReviewedCase[], counts: readonly UniverseCount[]): SummaryFindings {
+export function summarizeFindings(cases: readonly ReviewedCase[], counts: readonly UniverseCount[], undeterminedAsError = true): SummaryFindings {
   const row = (stratum: Stratum): SummaryRow => {
     const active = !NEGATIVE_ROWS.includes(stratum);
     const inRow = cases.filter((c) => c.stratum === stratum);
     const universeRows = counts.filter((u) => u.stratum === stratum);
-    const tally = { correct: 0, incorrect: 0, undetermined: 0, fraud: 0, paid: 0, error: 0 };
+    const tally = { correct: 0, incorrect: 0, undetermined: 0, fraud: 0, paid: 0, error: 0, undeterminedPaid: 0 };
     for (const c of inRow) {
       if (c.fraud) {
         tally.fraud += 1;
@@ -64,7 +71,9 @@ export function summarizeFindings(cases: readonly ReviewedCase[], counts: readon
       }
       if (c.finding !== null) tally[summaryColumn(c.finding)] += 1;
       tally.paid += c.paidCents;
-      tally.error += Math.abs(c.errorCents);
+      if (c.finding === 'U') tally.undeterminedPaid += c.paidCents;
+      // Settings `Undetermined As Error`, as on line G: a U case's paid dollars are in error (spec estimator.md, lines D-F).
+      tally.error += c.finding === 'U' && undeterminedAsError ? c.paidCents : Math.abs(c.errorCents);
     }
     return {
       universe: universeRows.length === 0 ? null : universeRows.reduce((s, u) => s + u.cases, 0),
@@ -76,6 +85,8 @@ export function summarizeFindings(cases: readonly ReviewedCase[], counts: readon
       dollarsPaidCents: active ? tally.paid : null,
       dollarsCorrectCents: active ? tally.paid - tally.error : null, // Total Dollars Correct = paid − in error
       dollarsInErrorCents: active ? tally.error : null,
+      dropped: tally.fraud,
+      dollarsUndeterminedCents: active ? tally.undeterminedPaid : null,
     };
   };
   const stratum1 = row('stratum1');

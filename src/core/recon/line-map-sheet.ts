@@ -7,6 +7,7 @@ import { isBlank } from '../workbook/cell-value.js';
 import { parseMapComponent } from '../workbook/component.js';
 import { findTables, readTableRecords, recordCell, recordText, recordValue, type TableSpec } from '../workbook/find-table.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
+import { limitIssues } from '../workbook/issue-limiter.js';
 import { sheetNameIn } from '../workbook/owned-sheets.js';
 import { parseYesNo } from '../workbook/parse-setting-values.js';
 import type { OutputCell, OwnedSheet, WorkbookSource } from '../workbook/port.js';
@@ -116,7 +117,7 @@ export async function readLineMap(source: WorkbookSource): Promise<LineMapRead> 
   if (rows.length === 0 && issues.length === 0) {
     issues.push(cellIssue('warning', 'line-map.empty', { sheet: sheet.name }, 'The Line Map has headers but no rows, so every report line is unmapped. Delete the sheet to have it written again with the defaults, or add rows.'));
   }
-  return { lineMap: { rows, origin: 'sheet' }, issues };
+  return { lineMap: { rows, origin: 'sheet' }, issues: limitIssues(issues) };
 }
 
 const HEADER_STYLE = { bold: true, fill: 'D9E1F2', border: 'thin' } as const;

@@ -19,8 +19,8 @@ export interface SourceRow {
 /** One reviewed case of the Findings table. Dollars in integer cents. */
 export interface ReviewedCase {
   readonly program: Program;
-  /** Sample month `YYYY-MM`. */
-  readonly month: string;
+  /** Sample month `YYYY-MM`; null when blank (allowed where the universe counts are annual). */
+  readonly month: string | null;
   readonly caseId: string;
   readonly stratum: Stratum;
   /** null for a fraud case whose finding is blank. */

@@ -95,3 +95,27 @@ export function parseText(value: CellValue): Parsed<string> {
   if (typeof value !== 'string') return parsedFail(`${describeCellValue(value)} is not text. ${fix}`);
   return parsedOk(value.trim().replace(/\s+/g, ' '));
 }
+
+/**
+ * The CMS-10184E edition: `01/07` (the form of the instructions, lines A-J) or `2013` (the later
+ * Summary Findings form). Excel turns a typed `01/07` into the date 7 January, so a date on
+ * 7 January (any year) also reads as `01/07`; `2007`, `1/07` and `01/2007` do too.
+ */
+export function parseFormVersion(value: CellValue): Parsed<'01/07' | '2013'> {
+  const fix = 'Write 01/07 (the form with lines A-J, the default) or 2013 (the later Summary Findings form).';
+  const bad = notUsable(value, fix);
+  if (bad !== undefined) return parsedFail(bad);
+  const isJan7 = (d: Date) => d.getUTCMonth() === 0 && d.getUTCDate() === 7;
+  if (value instanceof Date && isJan7(value)) return parsedOk('01/07');
+  if (typeof value === 'number') {
+    if (value === 2013) return parsedOk('2013');
+    if (value === 2007) return parsedOk('01/07');
+    if (isPlausibleDateSerial(value) && isJan7(excelSerialToDate(value))) return parsedOk('01/07');
+  }
+  if (typeof value === 'string') {
+    const t = value.trim().replace(/^(form\s*)?(cms-?10184e\s*)?/i, '').replace(/[()]/g, '').trim();
+    if (/^0?1\/(20)?07$/.test(t) || t === '2007') return parsedOk('01/07');
+    if (t === '2013') return parsedOk('2013');
+  }
+  return parsedFail(`${describeCellValue(value)} is not a form version. ${fix}`);
+}

@@ -7,6 +7,7 @@ import { isBlank } from './cell-value.js';
 import type { UniverseCount } from './eligibility-types.js';
 import { readTableRecords, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableSpec } from './find-table.js';
 import { cellIssue, type Issue } from './issue.js';
+import { limitIssues } from './issue-limiter.js';
 import { parseCents, parseCount } from './parse-money.js';
 import type { WorkbookSource } from './port.js';
 import { parseProgram } from './program.js';
@@ -82,5 +83,5 @@ export async function readEligibilityUniverse(source: WorkbookSource): Promise<E
       });
     }
   }
-  return { counts, issues, range: `'${table.sheet}'!${table.headerRow}:${table.lastRow}` };
+  return { counts, issues: limitIssues(issues), range: `'${table.sheet}'!${table.headerRow}:${table.lastRow}` };
 }

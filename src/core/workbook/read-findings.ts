@@ -1,12 +1,16 @@
 /**
  * Reads the case review findings table (layout spec: Program, Month, Case ID, Stratum, Finding;
  * Dollars Paid and Dollars in Error for active cases; optional Fraud and Dollars Correct).
+ * Month may be blank (or the column absent) when the universe counts are annual; whether a blank
+ * month is allowed is decided with the counts (`core/forms/eligibility-design.ts`). The same
+ * problem down a column is one issue naming the range (`issue-limiter.ts`).
  */
 import { cellText, isBlank } from './cell-value.js';
 import type { ReviewedCase, Stratum } from './eligibility-types.js';
 import { isActiveFinding, parseFinding, type Finding } from './finding-code.js';
 import { readTableRecords, recordCell, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableRecord, type TableSpec } from './find-table.js';
 import { cellIssue, type Issue, type IssueLocation } from './issue.js';
+import { limitIssues } from './issue-limiter.js';
 import { parseCents } from './parse-money.js';
 import type { WorkbookSource } from './port.js';
 import { parseProgram } from './program.js';
@@ -17,12 +21,12 @@ export const FINDINGS_TABLE: TableSpec = {
   name: 'case review findings',
   required: {
     Program: ['Program'],
-    Month: ['Month', 'Sample Month', 'Review Month'],
     'Case ID': ['Case ID', 'Case Id', 'Case Number', 'Case #', 'Case No', 'Sample ID'],
     Stratum: ['Stratum', 'Strata'],
     Finding: ['Finding', 'Finding Code', 'Review Finding', 'Findings'],
   },
   optional: {
+    Month: ['Month', 'Sample Month', 'Review Month'],
     'Dollars Paid': ['Dollars Paid', 'Paid', 'Total Dollars Paid', 'Amount Paid', 'Paid Amount'],
     'Dollars in Error': ['Dollars in Error', 'Error Dollars', 'Dollars Error', 'Total Dollars in Error', 'Amount in Error'],
     'Dollars Correct': ['Dollars Correct', 'Correct Dollars', 'Total Dollars Correct'],
@@ -68,17 +72,17 @@ export async function readFindings(source: WorkbookSource): Promise<FindingsTabl
     for (const record of chunk) {
       const parsed = readCase(record, issues);
       if (parsed === undefined) continue;
-      const key = `${parsed.program}|${parsed.month}|${parsed.caseId.toLowerCase()}`;
+      const key = `${parsed.program}|${parsed.month ?? 'year'}|${parsed.caseId.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        issues.push(cellIssue('error', 'findings.duplicate-case', recordAt(record, 'Case ID'), `case ${parsed.caseId} of ${parsed.program} ${parsed.month} is listed twice (first at ${first}). Keep one row per sampled case.`));
+        issues.push(cellIssue('error', 'findings.duplicate-case', recordAt(record, 'Case ID'), `case ${parsed.caseId} of ${parsed.program} ${parsed.month ?? '(no month)'} is listed twice (first at ${first}). Keep one row per sampled case.`));
         continue;
       }
       seen.set(key, recordCell(record, 'Case ID') ?? `row ${record.row}`);
       cases.push(parsed);
     }
   }
-  return { cases, issues, range: `'${table.sheet}'!${table.headerRow}:${table.lastRow}` };
+  return { cases, issues: limitIssues(issues), range: `'${table.sheet}'!${table.headerRow}:${table.lastRow}` };
 }
 
 function readCase(record: TableRecord, issues: Issue[]): ReviewedCase | undefined {
@@ -89,8 +93,13 @@ function readCase(record: TableRecord, issues: Issue[]): ReviewedCase | undefine
   };
   const program = parseProgram(recordValue(record, 'Program'));
   if (!program.ok) return fail('Program', 'findings.program', program.reason);
-  const month = parseMonth(recordValue(record, 'Month'));
-  if (!month.ok) return fail('Month', 'findings.month', month.reason);
+  const monthValue = recordValue(record, 'Month');
+  let month: string | null = null;
+  if (!isBlank(monthValue)) {
+    const parsed = parseMonth(monthValue);
+    if (!parsed.ok) return fail('Month', 'findings.month', `${parsed.reason} Leave it blank only where the universe counts are annual.`);
+    month = parsed.value;
+  }
   const caseId = cellText(recordValue(record, 'Case ID'));
   if (caseId === '') return fail('Case ID', 'findings.case-id', 'the Case ID is blank. Enter the case number from the sample selection list.');
   const stratum = parseStratum(recordValue(record, 'Stratum'), false);
@@ -141,7 +150,7 @@ function readCase(record: TableRecord, issues: Issue[]): ReviewedCase | undefine
   }
   return {
     program: program.value,
-    month: month.value,
+    month,
     caseId,
     stratum: s,
     finding,

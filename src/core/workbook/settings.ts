@@ -9,7 +9,7 @@ import { findTables, readTableRecords, recordCell, recordValue } from './find-ta
 import { cellIssue, type Issue } from './issue.js';
 import { normalizeLabel } from './normalize-label.js';
 import { sheetNameIn } from './owned-sheets.js';
-import { parseChoice, parseDate, parsePercent, parseText, parseYesNo } from './parse-setting-values.js';
+import { parseChoice, parseDate, parseFormVersion, parsePercent, parseText, parseYesNo } from './parse-setting-values.js';
 import type { Parsed } from './parsed.js';
 import type { CellValue, WorkbookSource } from './port.js';
 import { parseReviewYear, type ReviewYear } from './quarter.js';
@@ -42,9 +42,17 @@ export interface Settings {
   readonly includePriorPeriod: boolean;
   /** The quantile of every interval: the normal (default) or Student's t with n − cells degrees of freedom. */
   readonly intervalQuantile: IntervalQuantile;
+  /**
+   * Whether the negative sample was drawn with denials and terminations as separate strata (default
+   * false: "The negative case universe is not stratified", 42 CFR 431.978(d)(2) as revised in 2007).
+   */
+  readonly negativeSampleStratified: boolean;
+  /** Which CMS-10184E is filled: `01/07` (lines A-J, default) or `2013` (Summary Findings, lines A-F). */
+  readonly formVersion: FormVersion;
 }
 
 export type IntervalQuantile = 'Normal' | 't';
+export type FormVersion = '01/07' | '2013';
 
 export const DEFAULT_SETTINGS: Settings = {
   quarterlyThreshold: 0.15,
@@ -54,6 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
   percentBase: 'Report',
   includePriorPeriod: false,
   intervalQuantile: 'Normal',
+  negativeSampleStratified: false,
+  formVersion: '01/07',
 };
 
 type SettingKey = keyof Settings;
@@ -70,6 +80,8 @@ const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string;
   { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']) },
   { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo },
   { key: 'intervalQuantile', label: 'Interval Quantile', aliases: ['Quantile', 'Confidence Interval Quantile'], parse: (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']) },
+  { key: 'negativeSampleStratified', label: 'Negative Sample Stratified', aliases: ['Negative Stratified', 'Stratify Negative Sample'], parse: parseYesNo },
+  { key: 'formVersion', label: 'Form Version', aliases: ['CMS-10184E Version', 'Form Edition'], parse: parseFormVersion },
 ];
 
 /** Zod field from a cell parser: the parser's reason becomes the zod issue's message. */
@@ -96,6 +108,8 @@ const settingsSchema = z.object({
   percentBase: cellField((v) => parseChoice<PercentBase>(v, ['Report', 'Universe'])),
   includePriorPeriod: cellField(parseYesNo),
   intervalQuantile: cellField((v) => parseChoice<IntervalQuantile>(v, ['Normal', 't'])),
+  negativeSampleStratified: cellField(parseYesNo),
+  formVersion: cellField(parseFormVersion),
 });
 
 const BY_LABEL: ReadonlyMap<string, (typeof SETTING_DEFS)[number]> = new Map(
@@ -218,6 +232,10 @@ function describeDefault(key: SettingKey): string {
       return 'No';
     case 'intervalQuantile':
       return 'Normal';
+    case 'negativeSampleStratified':
+      return 'No';
+    case 'formVersion':
+      return '01/07';
     default:
       return 'none';
   }

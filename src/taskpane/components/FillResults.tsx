@@ -2,6 +2,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { confidenceAndPrecisionText, type ErrorRateLine } from '../../core/forms/error-rate-table.js';
 import type { ProgramForm } from '../../core/forms/fill-program.js';
+import { NEGATIVE_COLUMNS_NOTE } from '../../core/forms/form-notes.js';
 import type { SummaryRowKey } from '../../core/forms/summary-findings.js';
 import { ESTIMATOR_DETAIL_SHEET, FORM_CHIP_SHEET, FORM_MEDICAID_SHEET } from '../../core/workbook/owned-sheets.js';
 import { countText, dollarsText, percentText } from '../format.js';
@@ -108,6 +109,7 @@ function FormSummary({ form }: { readonly form: ProgramForm }) {
           </div>
         ))}
       </dl>
+      <span className={styles.caption}>{NEGATIVE_COLUMNS_NOTE}</span>
       <span className={styles.caption}>
         The whole form is on the <CellLink sheet={sheetName}>{sheetName}</CellLink> sheet, and the per-stratum working on {ESTIMATOR_DETAIL_SHEET}.
       </span>

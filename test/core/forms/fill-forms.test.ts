@@ -26,21 +26,25 @@ function book(undeterminedAsError = 'Yes', edit?: (findings: CellValue[][], univ
 type Ref = Record<string, { estimate: number; se: number | null }> & { undeterminedShare: number; differenceRate?: { estimate: number; se: number; X: number } };
 const ref = (design: string, variant: boolean): Ref => reference.designs[design]![`undeterminedAsError=${variant}`] as unknown as Ref;
 
+// The negative universe is not stratified (42 CFR 431.978(d)(2)): both books' line I is the
+// monthly-cell design with denials and terminations as domains (negative-domains; negative-strata
+// has the same cases and the same monthly N split in two).
 describe.each([
-  ['Medicaid', 'tcp2-fraud', 'negative-domains'],
-  ['CHIP', 'tcp2-monthly', 'negative-strata'],
-] as const)('%s (%s with %s)', (program, activeDesign, negativeDesign) => {
+  ['Medicaid', 'tcp2-fraud', 'negative-domains', 'negative-domains'],
+  ['CHIP', 'tcp2-monthly', 'negative-strata', 'negative-domains'],
+] as const)('%s (%s with %s)', (program, activeDesign, negativeDesign, negativeReference) => {
   describe.each([true, false])('undetermined as error: %s', (asError) => {
     it('fills lines G-J as R survey computes them, to 1e-9', async () => {
       const run = await fillForms(book(asError ? 'Yes' : 'No'), { today: '2026-11-23' });
       expect(run.issues.filter((i) => i.severity === 'error')).toEqual([]);
       const form = run.json.forms.find((f) => f.program === program)!;
       const a = ref(activeDesign, asError);
-      const n = ref(negativeDesign, asError);
+      const n = ref(negativeReference, asError);
       const g = form.errorRates.activePayment;
       expectClose(g.rate, a.paymentRate!.estimate, 1e-9);
       expectClose(g.standardError, a.paymentRate!.se as number, 1e-9);
-      expectClose(g.dollarsInError, a.errorTotal!.estimate, 1e-9);
+      // Universe dollars X known: the Dollar Amount is the ratio estimate R·X (R predict(svyratio, total = X)), else Ŷ_e.
+      expectClose(g.dollarsInError, a.differenceRate ? a.paymentRate!.estimate * a.differenceRate.X : a.errorTotal!.estimate, 1e-9);
       expectClose(g.precision, 1.959963984540054 * (a.paymentRate!.se as number), 1e-9);
       expect(g.confidence).toBe(0.95);
       if (a.differenceRate) expectClose(g.differenceEstimate?.rate, a.differenceRate.estimate, 1e-9);
@@ -62,6 +66,8 @@ describe.each([
       const inStratum = cases.filter((c) => (c.cellId as string).endsWith(`|${s}`));
       const reviewed = inStratum.filter((c) => c.fraud !== '1');
       const cents = (k: 'paid' | 'error') => reviewed.reduce((t, c) => t + Math.round(Number(c[k]) * 100), 0);
+      // Undetermined As Error = Yes: a U case's paid dollars are in error, as on line G.
+      const inError = reviewed.reduce((t, c) => t + Math.round(Number(c.undetermined === '1' ? c.paid : c.error) * 100), 0);
       const row = form.summary[`stratum${s}`];
       expect(row).toEqual({
         universe: cells.filter((c) => (c.cellId as string).endsWith(`|${s}`)).reduce((t, c) => t + Number(c.N), 0),
@@ -71,8 +77,8 @@ describe.each([
         incorrect: reviewed.filter((c) => c.caseError === '1').length,
         undetermined: reviewed.filter((c) => c.undetermined === '1').length,
         dollarsPaid: cents('paid') / 100,
-        dollarsCorrect: (cents('paid') - cents('error')) / 100,
-        dollarsInError: cents('error') / 100,
+        dollarsCorrect: (cents('paid') - inError) / 100,
+        dollarsInError: inError / 100,
       });
     }
     const negatives = readCsv(`${negativeDesign}.cases.csv`);
@@ -168,5 +174,70 @@ describe('bad input names the sheet and cell, and nothing is filled', () => {
   it('Dollars Correct that does not equal Paid minus Error', async () => {
     const errors = await firstError((f) => { f[2]![7] = 1; });
     expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', cell: 'H3', code: 'findings.dollars-correct-mismatch' })]);
+  });
+});
+
+describe('Negative Sample Stratified', () => {
+  const chipOnly = (value: string | null) => memorySource('neg.xlsx', {
+    Settings: [...settings('Yes'), ...(value === null ? [] : [['Negative Sample Stratified', value]])],
+    Findings: findingsRows('CHIP', 'tcp2-monthly', 'negative-strata'),
+    'Universe Counts': universeRows('CHIP', 'tcp2-monthly', 'negative-strata'),
+  });
+  const domainsOf = (n: { byDomain: ReadonlyMap<string, { rate: number; standardError: number | null }> }) => Object.fromEntries([...n.byDomain].map(([k, v]) => [k, { estimate: v.rate, se: v.standardError }]));
+
+  it.each([[null, 'negative-domains', 'unstratified'], ['No', 'negative-domains', 'unstratified'], ['Yes', 'negative-strata', 'stratified']] as const)(
+    'set to %s: line I and its domains are R survey’s %s design',
+    async (value, design, kind) => {
+      const run = await fillForms(chipOnly(value), { today: '2026-11-23' });
+      expect(run.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      const form = run.forms[0]!;
+      expect(form.samples.negativeDesign).toBe(kind);
+      const r = reference.designs[design]!['undeterminedAsError=true'] as unknown as { negativeRate: { estimate: number; se: number }; byDomain: Record<string, { estimate: number; se: number }> };
+      expectClose(form.negative!.caseErrorRate.rate, r.negativeRate.estimate, 1e-9);
+      expectClose(form.negative!.caseErrorRate.standardError, r.negativeRate.se, 1e-9);
+      const domains = domainsOf(form.negative!);
+      for (const d of ['Denials', 'Terminations']) {
+        expectClose(domains[d]!.estimate, r.byDomain[d]!.estimate, 1e-9);
+        expectClose(domains[d]!.se, r.byDomain[d]!.se, 1e-9);
+      }
+      const detail = run.sheets.find((s) => s.name === 'Estimator Detail')!;
+      const texts = detail.rows.flat().map((c) => (c !== null && 'text' in c ? c.text : ''));
+      expect(texts.some((t) => t.includes(kind === 'stratified' ? 'negative sample: STRATIFIED' : 'negative sample: NOT STRATIFIED'))).toBe(true);
+    },
+  );
+
+  it('Yes with one Negative count a month is an error naming the cell', async () => {
+    const src = memorySource('neg.xlsx', {
+      Settings: [...settings('Yes'), ['Negative Sample Stratified', 'Yes']],
+      Findings: findingsRows('Medicaid', 'tcp2-fraud', 'negative-domains'),
+      'Universe Counts': universeRows('Medicaid', 'tcp2-fraud', 'negative-domains'),
+    });
+    const run = await fillForms(src, { today: '2026-11-23' });
+    expect(run.sheets).toEqual([]);
+    expect(run.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ code: 'universe-counts.negative-not-split', sheet: 'Universe Counts', cell: expect.stringMatching(/^C\d+$/) })]);
+  });
+
+  it('a month with terminations sampled but no Terminations count is an error (N would leave them out)', async () => {
+    const run = await fillForms(book('Yes', (_f, u) => {
+      const i = u.findIndex((r) => r[0] === 'CHIP' && r[2] === 'Terminations');
+      u.splice(i, 1);
+    }), { today: '2026-11-23' });
+    expect(run.issues.filter((i) => i.severity === 'error')).toEqual([expect.objectContaining({ code: 'universe-counts.negative-domain-missing', sheet: 'Findings' })]);
+  });
+});
+
+describe('universe counts for a program with no findings', () => {
+  it('warns, naming the counts, instead of leaving the form out without a word', async () => {
+    const src = memorySource('chip-missing.xlsx', {
+      Settings: settings('Yes'),
+      Findings: findingsRows('Medicaid', 'tcp2-fraud', 'negative-domains'),
+      'Universe Counts': [...universeRows('Medicaid', 'tcp2-fraud', 'negative-domains'), ...universeRows('CHIP', 'tcp2-monthly', 'negative-strata').slice(1)],
+    });
+    const run = await fillForms(src, { today: '2026-11-23' });
+    expect(run.forms.map((f) => f.program)).toEqual(['Medicaid']);
+    const w = run.issues.find((i) => i.code === 'findings.program-missing');
+    expect(w).toEqual(expect.objectContaining({ severity: 'warning', sheet: 'Universe Counts', cell: expect.stringMatching(/^A\d+$/) }));
+    expect(w!.message).toContain('no CMS-10184E CHIP form is filled');
+    expect(run.json.warnings).toContain(w!.message);
   });
 });

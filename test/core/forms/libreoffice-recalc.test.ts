@@ -1,5 +1,6 @@
 // The Estimator Detail and CMS-10184E formulas, recomputed by LibreOffice from nothing (every
 // cached result stripped first), give the numbers the estimator computed, to 1e-9 relative.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +8,26 @@ import { LIBREOFFICE_REQUIRED, libreOfficeConvert, SOFFICE } from '../../helpers
 import { runCli } from '../../cli/run-cli';
 import { SAMPLE, tempDir } from '../../cli/sample-copy';
 
-const SHEETS = ['Estimator Detail', 'CMS-10184E Medicaid', 'CMS-10184E CHIP'];
 type Cached = Map<string, number | string>;
 
-describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('formulas recomputed by LibreOffice', () => {
+/** R's apistrat as a PERM book (annual counts, Month blank; test/fixtures/r/books), with Form Version 2013. */
+async function apistratBook(dir: string): Promise<string> {
+  const rows = (name: string) => readFileSync(new URL(`../../fixtures/r/books/${name}`, import.meta.url), 'utf8').trim().split(/\r?\n/).map((l) => l.split(',').map((v) => (v === '' ? null : v)));
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Settings').addRows([['Setting', 'Value'], ['State', 'California'], ['Review Year', 'RY2025'], ['Report Date', '2025-07-01'], ['Form Version', '2013']]);
+  wb.addWorksheet('Findings').addRows(rows('apistrat-findings.csv'));
+  wb.addWorksheet('Universe Counts').addRows(rows('apistrat-universe-counts.csv'));
+  const path = join(dir, 'apistrat.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const BOOKS = [
+  ['the sample (01/07 form, monthly counts)', async () => SAMPLE, ['Estimator Detail', 'CMS-10184E Medicaid', 'CMS-10184E CHIP'], 500],
+  ['apistrat (2013 form, annual counts)', async (dir: string) => apistratBook(dir), ['Estimator Detail', 'CMS-10184E Medicaid'], 100],
+] as const;
+
+describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED).each(BOOKS)('formulas recomputed by LibreOffice: %s', (_name, input, SHEETS, atLeast) => {
   const ours: Cached = new Map();
   const theirs: Cached = new Map();
   let formulaCount = 0;
@@ -19,7 +36,7 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('formulas recomp
   beforeAll(async () => {
     const dir = tempDir();
     const out = join(dir, 'filled.xlsx');
-    const cli = await runCli(['fill', SAMPLE, '--out', out, '--json']);
+    const cli = await runCli(['fill', await input(dir), '--out', out, '--json']);
     expect(cli.code).toBe(0);
     fill = JSON.parse(cli.stdout) as typeof fill;
     // Strip every cached result, so whatever LibreOffice shows it computed itself.
@@ -52,7 +69,7 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('formulas recomp
   }, 300_000);
 
   it('computes every formula cell as the tool did', () => {
-    expect(formulaCount).toBeGreaterThan(500);
+    expect(formulaCount).toBeGreaterThan(atLeast);
     const mismatches: string[] = [];
     for (const [where, value] of ours) {
       const got = theirs.get(where);
@@ -63,11 +80,19 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('formulas recomp
       }
     }
     expect(mismatches).toEqual([]);
-    expect(ours.size).toBeGreaterThan(500);
+    expect(ours.size).toBeGreaterThan(atLeast);
   });
 
-  it('gives lines G-J of both forms as the estimator computed them, rounded to one decimal', () => {
+  it('gives the form lines as the tool computed them (G-J rounded to one decimal; the 2013 form: its line D totals)', () => {
     for (const form of fill.forms) {
+      if (SHEETS.length === 2) {
+        // 2013 edition: no error rate table; line D's SUM formulas, Dollars in Error (K) and Undetermined (L).
+        const d = (form as unknown as { summary: { active: { sampled: number; dollarsInError: number } } }).summary.active;
+        expect(theirs.get(`CMS-10184E ${form.program}!C10`)).toBe(d.sampled);
+        expect(theirs.get(`CMS-10184E ${form.program}!K10`)).toBeCloseTo(d.dollarsInError, 6);
+        expect(typeof theirs.get(`CMS-10184E ${form.program}!L10`)).toBe('number');
+        continue;
+      }
       const sheet = `CMS-10184E ${form.program}`;
       const r = form.errorRates;
       expect(theirs.get(`${sheet}!C21`)).toBeCloseTo(Math.round((r.activePayment!.rate as number) * 1000) / 1000, 12);

@@ -1,3 +1,4 @@
+import { parseFormVersion } from '../../../src/core/workbook/parse-setting-values';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../../../src/core/workbook/memory-source.js';
 import { parseChoice, parseDate, parsePercent, parseYesNo } from '../../../src/core/workbook/parse-setting-values.js';
@@ -49,7 +50,7 @@ describe('readSettings', () => {
     expect(read.issues).toEqual([]);
     expect(read.sheet).toBeUndefined();
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, reportDate: '2025-08-01' });
-    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report', includePriorPeriod: false, intervalQuantile: 'Normal' });
+    expect(DEFAULT_SETTINGS).toEqual({ quarterlyThreshold: 0.15, overallThreshold: 0.05, confidence: 0.95, undeterminedAsError: true, percentBase: 'Report', includePriorPeriod: false, intervalQuantile: 'Normal', negativeSampleStratified: false, formVersion: '01/07' });
   });
 
   it('reads every setting, in any spelling, with cells named', async () => {
@@ -68,6 +69,9 @@ describe('readSettings', () => {
         [null, 'Percent Base', 'universe'],
         [null, 'Include Prior Period', 'yes'],
         [null, 'Quantile', 'T'],
+        [null, 'negative sample stratified', 'Y'],
+        // Excel turns a typed 01/07 into the date 7 January.
+        [null, 'Form Version', new Date(Date.UTC(2026, 0, 7))],
       ],
     });
     const read = await readSettings(source, { today: '2030-01-01' });
@@ -84,6 +88,8 @@ describe('readSettings', () => {
       percentBase: 'Universe',
       includePriorPeriod: true,
       intervalQuantile: 't',
+      negativeSampleStratified: true,
+      formVersion: '01/07',
     });
     expect(reviewYear?.quarters).toEqual(['2023Q3', '2023Q4', '2024Q1', '2024Q2']);
     expect(read.cells.quarterlyThreshold).toBe('C7');
@@ -149,5 +155,19 @@ describe('Settings the user pointed at', () => {
     expect(pointed.settings.quarterlyThreshold).toBe(0.2);
     expect(pointed.sheet).toBe('Choices');
     expect(pointed.cells.quarterlyThreshold).toBe('B3');
+  });
+});
+
+describe('Form Version', () => {
+  it.each([
+    ['01/07', '01/07'], ['1/07', '01/07'], ['01/2007', '01/07'], ['FORM CMS-10184E (01/07)', '01/07'], [2007, '01/07'], [46029, '01/07'],
+    ['2013', '2013'], [2013, '2013'],
+  ] as const)('reads %s as %s', (value, expected) => {
+    expect(parseFormVersion(value)).toEqual({ ok: true, value: expected });
+  });
+  it.each(['2010', 'new', 46030])('refuses %s, saying the two editions', (value) => {
+    const p = parseFormVersion(value);
+    expect(p.ok).toBe(false);
+    expect(p.ok ? '' : p.reason).toContain('Write 01/07 (the form with lines A-J, the default) or 2013');
   });
 });

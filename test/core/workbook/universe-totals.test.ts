@@ -1,3 +1,4 @@
+import { cellIssue } from '../../../src/core/workbook/issue';
 import { describe, expect, it } from 'vitest';
 import { issueLimiter } from '../../../src/core/workbook/issue-limiter.js';
 import { errorIssue } from '../../../src/core/workbook/issue.js';
@@ -49,10 +50,9 @@ describe('readUniverseTotals', () => {
     expect(read.totals).toEqual([{ program: 'CHIP', quarter: '2023Q3', component: 'FFS', cents: 250, rows: 1 }]);
     expect(read.rowsRead).toBe(8);
     expect(read.rowsSkipped).toBe(7);
+    // The same problem down one column is one issue naming the range.
     expect(read.issues.map((i) => [i.severity, i.code, i.sheet, i.cell])).toEqual([
-      ['error', 'universe.amount', 'Claims Universe', 'E3'],
-      ['error', 'universe.amount', 'Claims Universe', 'E4'],
-      ['error', 'universe.amount', 'Claims Universe', 'E5'],
+      ['error', 'universe.amount', 'Claims Universe', 'E3:E5'],
       ['error', 'universe.program', 'Claims Universe', 'B6'],
       ['error', 'universe.quarter', 'Claims Universe', 'C7'],
       ['error', 'universe.component', 'Claims Universe', 'D8'],
@@ -60,23 +60,21 @@ describe('readUniverseTotals', () => {
     ]);
     const messages = read.issues.map((i) => i.message);
     expect(messages[0]).toBe(
-      "'Claims Universe'!E3: Amount: \"abc\" is not a dollar amount. Type a dollar amount such as 1234.56, $1,234.56 or (1,234.56) for a negative.",
+      "'Claims Universe'!E3:E5: All 3 cells of this range have the same problem; the first, E3: Amount: \"abc\" is not a dollar amount. Type a dollar amount such as 1234.56, $1,234.56 or (1,234.56) for a negative. Fix them the same way.",
     );
-    expect(messages[1]).toMatch(/^'Claims Universe'!E4: Amount: The cell holds the error value #N\/A\. Fix the formula/);
-    expect(messages[2]).toMatch(/^'Claims Universe'!E5: Amount: The cell is blank\./);
-    expect(messages[3]).toMatch(/^'Claims Universe'!B6: Program: "Medicare" is not a program\. Write Medicaid/);
-    expect(messages[4]).toMatch(/^'Claims Universe'!C7: Quarter: "Q3" has no year\./);
-    expect(messages[5]).toMatch(/^'Claims Universe'!D8: Component: "DSH" is not a universe component\. Write FFS/);
-    expect(messages[6]).toMatch(/"Total" looks like a total row/);
+    expect(messages[1]).toMatch(/^'Claims Universe'!B6: Program: "Medicare" is not a program\. Write Medicaid/);
+    expect(messages[2]).toMatch(/^'Claims Universe'!C7: Quarter: "Q3" has no year\./);
+    expect(messages[3]).toMatch(/^'Claims Universe'!D8: Component: "DSH" is not a universe component\. Write FFS/);
+    expect(messages[4]).toMatch(/"Total" looks like a total row/);
   });
 
-  it('summarises a flood of bad cells after the first few', async () => {
+  it('says a flood of bad cells down one column once, naming the range', async () => {
     const rows: CellValue[][] = [HEADER];
     for (let i = 0; i < 50; i++) rows.push(['Medicaid', '2023Q3', 'FFS', 'n/a']);
     const read = await readUniverseTotals(memorySource('b', { U: rows }), { maxIssuesPerKind: 3 });
-    expect(read.issues).toHaveLength(4);
-    expect(read.issues[3]).toMatchObject({ code: 'universe.amount', sheet: 'U' });
-    expect(read.issues[3]?.message).toBe("sheet 'U': 47 more cells have the same problem as D2 (only the first 3 are listed). Fix them the same way.");
+    expect(read.issues).toHaveLength(1);
+    expect(read.issues[0]).toMatchObject({ code: 'universe.amount', sheet: 'U', cell: 'D2:D51' });
+    expect(read.issues[0]?.message).toMatch(/^'U'!D2:D51: All 50 cells of this range have the same problem; the first, D2: Amount: "n\/a" is not a dollar amount\..* Fix them the same way\.$/);
   });
 
   it('says which headers are missing when there is no universe table', async () => {
@@ -124,13 +122,27 @@ describe('readUniverseTotals', () => {
 });
 
 describe('issueLimiter', () => {
-  it('keeps the first issues per code and counts the rest', () => {
+  it('groups one code down one column into one issue naming the range, where the first was', () => {
     const limiter = issueLimiter(1);
-    limiter.add(errorIssue('a', 'first a', { sheet: 'S', cell: 'A1' }));
-    limiter.add(errorIssue('b', 'first b'));
-    limiter.add(errorIssue('a', 'second a'));
-    limiter.add(errorIssue('a', 'third a'));
+    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B2' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'b', { sheet: 'S', cell: 'C2' }, 'bad id.'));
+    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B9' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B5' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'a', { sheet: 'T', cell: 'B5' }, 'bad month.'));
     const out = limiter.finish();
-    expect(out.map((i) => i.message)).toEqual(['first a', 'first b', "sheet 'S': 2 more cells have the same problem as A1 (only the first 1 are listed). Fix them the same way."]);
+    expect(out.map((i) => [i.sheet, i.cell])).toEqual([['S', 'B2:B9'], ['S', 'C2'], ['T', 'B5']]);
+    expect(out[0]!.message).toBe("'S'!B2:B9: 3 cells of this range have the same problem; the first, B2: bad month. Fix them the same way.");
+    expect(out[2]!.message).toBe("'T'!B5: bad month.");
+  });
+
+  it('keeps the first issues per code that name no cell, says a repeated message once, and counts the rest', () => {
+    const limiter = issueLimiter(1);
+    limiter.add(errorIssue('a', 'first a', { sheet: 'S' }));
+    limiter.add(errorIssue('a', 'first a', { sheet: 'S' }));
+    limiter.add(errorIssue('b', 'first b'));
+    limiter.add(errorIssue('a', 'second a', { sheet: 'S' }));
+    limiter.add(errorIssue('a', 'third a', { sheet: 'S' }));
+    const out = limiter.finish();
+    expect(out.map((i) => i.message)).toEqual(['first a', 'first b', "sheet 'S': 2 more issues like the one above (only the first 1 are listed). Fix them the same way."]);
   });
 });
