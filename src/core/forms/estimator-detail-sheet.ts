@@ -54,6 +54,8 @@ interface BlockSpec {
   readonly x: ArrayLike<number>;
   readonly sample: EstimatorSample;
   readonly dollars: boolean;
+  /** False for a block with no rate (line J): its column P stays blank, as there is no R̂ to linearise about. */
+  readonly ratio?: boolean;
 }
 
 interface BlockRows {
@@ -96,7 +98,9 @@ function cellRows(out: SheetRows, spec: BlockSpec, rate: number | null, xHat: nu
       formulaCell(`${a('F')}*${a('G')}`, weight * s.sumY, money),
       formulaCell(`${a('F')}*${a('H')}`, weight * s.sumX, money),
       // N²(1 − n/N)(s²y − 2R·sxy + R²·s²x) / n / X̂²: the cell's share of V(R̂) (Cochran eq. 6.13)
-      formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*(${a('K')}-2*{R}*${a('M')}+{R}^2*${a('L')})/${a('E')}/{X}^2`), ratioTerm, { numberFormat: '0.000000E+00' }),
+      spec.ratio === false
+        ? blankCell()
+        : formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*(${a('K')}-2*{R}*${a('M')}+{R}^2*${a('L')})/${a('E')}/{X}^2`), ratioTerm, { numberFormat: '0.000000E+00' }),
       // N²(1 − n/N) s²y / n: the cell's share of V(Ŷ) (Cochran eq. 5.6)
       formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*${a('K')}/${a('E')}`), totalTerm, { numberFormat: '0.000000E+00' }),
       s.cell.universeDollars === undefined ? blankCell() : numberCell(s.cell.universeDollars, { numberFormat: MONEY_FORMAT }),
@@ -197,7 +201,7 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
           undeterminedFlag[i] = 1;
         }
       });
-      const jBlock = cellRows(out, { title: `${form.program}, line J: undetermined cases (y = dollars paid of U cases; x = 1 for a U case)`, design, y: undeterminedPaid, x: undeterminedFlag, sample: form.samples.active, dollars: true }, null, null);
+      const jBlock = cellRows(out, { title: `${form.program}, line J: undetermined cases (y = dollars paid of U cases; x = 1 for a U case)`, design, y: undeterminedPaid, x: undeterminedFlag, sample: form.samples.active, dollars: true, ratio: false }, null, null);
       const jc = (c: string, b: BlockRows) => `${c}${b.first}:${c}${b.last}`;
       const dollarsRow = out.push(label('Projected undetermined dollars Σ w·Σy'), blankCell(), blankCell(), formulaCell(`SUM(${jc('N', jBlock)})`, a.undetermined.dollars.total, { numberFormat: MONEY_FORMAT }));
       out.push(label('SE of the projected undetermined dollars'), blankCell(), blankCell(), formulaCell(`SQRT(SUM(${jc('Q', jBlock)}))`, a.undetermined.dollars.standardError, { numberFormat: MONEY_FORMAT }));
