@@ -121,6 +121,7 @@ describe('text over 32,767 characters', () => {
     const cell = wb.getWorksheet('CMS-10184E Medicaid')!.getCell('B5').value as string;
     expect(cell.length).toBe(32_767);
     expect(cell.endsWith('[clipped]')).toBe(true);
-    expect(String(wb.getWorksheet('Run Log')!.getCell('F2').value)).toMatch(/'CMS-10184E Medicaid'!B5/);
+    const logged = wb.getWorksheet('Run Log')!.getColumn(6).values.map(String);
+    expect(logged.some((t) => /'CMS-10184E Medicaid'!B5: the text/.test(t))).toBe(true);
   });
 });

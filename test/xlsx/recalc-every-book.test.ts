@@ -89,12 +89,99 @@ async function recalculate(book: OutputBook, dir: string): Promise<Recalculated>
   return { book, formulas, placeholders, cached, uncached, engine };
 }
 
+const OWNED = ['Reconciliation', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail', 'Run Log', 'Line Map'];
+const dir = tempDir();
+let books: OutputBook[] = [];
+
+beforeAll(async () => {
+  if (SOFFICE !== undefined || LIBREOFFICE_REQUIRED) books = await buildOutputBooks(dir);
+}, 300_000);
+
+/** Splits CSV text into rows of fields (quoted fields may hold commas, newlines and doubled quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/** Per owned sheet of a book: column widths (characters) and the numeric cells, from the package. */
+async function numericCellsAndWidths(path: string): Promise<Map<string, { widths: (col: number) => number; numbers: { row: number; col: number; ref: string }[] }>> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const out = new Map<string, { widths: (col: number) => number; numbers: { row: number; col: number; ref: string }[] }>();
+  for (const [, tag] of wb.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = unescape(/\sname="([^"]*)"/.exec(tag ?? '')?.[1] ?? '');
+    if (!OWNED.includes(name)) continue;
+    const id = /\sr:id="([^"]*)"/.exec(tag ?? '')?.[1];
+    const target = new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*>`).exec(rels)?.[0].match(/Target="([^"]*)"/)?.[1] ?? '';
+    const xml = (await zip.file(target.startsWith('/') ? target.slice(1) : `xl/${target}`)?.async('string')) ?? '';
+    const cols = [...xml.matchAll(/<col\b[^>]*>/g)].map((m) => ({ min: Number(/min="(\d+)"/.exec(m[0])?.[1]), max: Number(/max="(\d+)"/.exec(m[0])?.[1]), width: Number(/width="([\d.]+)"/.exec(m[0])?.[1]) }));
+    const numbers: { row: number; col: number; ref: string }[] = [];
+    for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const type = /\st="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? 'n';
+      if (type !== 'n' || !/<v>/.test(m[2] ?? '')) continue;
+      const ref = /\sr="([A-Z]+)(\d+)"/.exec(m[1] ?? '');
+      if (ref === null) continue;
+      const col = [...(ref[1] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      numbers.push({ row: Number(ref[2]), col, ref: `${ref[1]}${ref[2]}` });
+    }
+    out.set(name, { widths: (col) => cols.find((c) => col >= c.min && col <= c.max)?.width ?? 8.43, numbers });
+  }
+  return out;
+}
+
+describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('every number fits its column at 100% zoom (no ###)', () => {
+  it('LibreOffice\'s formatted text of each numeric cell of each owned sheet, plus a character of margin, is no wider than its column', async () => {
+    for (const book of books) {
+      const out = join(dir, 'csv', book.name.replace(/\W+/g, '-'));
+      // Token 9 = true: cell contents as shown (formatted); token 12 = -1: every sheet, one file each.
+      await libreOfficeConvert(book.path, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1', out);
+      const base = book.path.replace(/^.*\//, '').replace(/\.xlsx$/, '');
+      const problems: string[] = [];
+      let checked = 0;
+      for (const [sheet, { widths, numbers }] of await numericCellsAndWidths(book.path)) {
+        const rows = parseCsv(await readFile(join(out, `${base}-${sheet}.csv`), 'utf8'));
+        for (const n of numbers) {
+          const shown = rows[n.row - 1]?.[n.col - 1] ?? '';
+          checked++;
+          if (shown.length + 1 > widths(n.col)) problems.push(`${sheet}!${n.ref}: "${shown}" (${shown.length} characters) in a column ${widths(n.col)} wide`);
+        }
+      }
+      expect(problems, book.name).toEqual([]);
+      expect(checked, book.name).toBeGreaterThan(100);
+    }
+  }, 600_000);
+});
+
 describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('every output book, recalculated by LibreOffice from nothing', () => {
   const results: Recalculated[] = [];
 
   beforeAll(async () => {
-    const dir = tempDir();
-    for (const book of await buildOutputBooks(dir)) results.push(await recalculate(book, dir));
+    for (const book of books) results.push(await recalculate(book, dir));
     // The closing note of issue 8 quotes these counts.
     console.log(results.map((r) => `formulas recalculated: ${String(r.formulas).padStart(5)}  ${r.book.name}`).join('\n'));
   }, 900_000);

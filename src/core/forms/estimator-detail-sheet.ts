@@ -5,7 +5,7 @@
  * can re-derive every number in plain Excel (shared spec `estimator.md`; Cochran 1977, eq. 6.13).
  */
 import { cellStatistics, type CellStatistics, type Design } from '../estimator';
-import { absoluteAddress, quoteSheetName } from '../workbook/address';
+import { absoluteAddress, columnLetter, quoteSheetName } from '../workbook/address';
 import { blankCell, COUNT_FORMAT, DECIMAL_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells';
 import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
 import type { OutputCell, OwnedSheet } from '../workbook/port';
@@ -121,6 +121,14 @@ function resolvePlaceholders(out: SheetRows, block: BlockRows, rateRow: number, 
 
 const label = (text: string): OutputCell => textCell(text, { bold: true });
 
+const ESTIMATOR_NOTE = 'Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.';
+
+/** Points for a wrapped note across columns of these widths: 15 points a line, a line holding about the columns' width in characters. */
+function noteHeightPoints(text: string, widths: readonly number[]): number {
+  const perLine = Math.max(20, widths.reduce((a, b) => a + b, 0) * 0.9);
+  return 15 * Math.ceil(text.length / perLine) + 4;
+}
+
 interface RateSummary {
   readonly rate: number | null;
   readonly xHat: number;
@@ -163,8 +171,10 @@ function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quant
 export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: number, quantileKind: 'normal' | 't'): { sheet: OwnedSheet; refs: Map<Program, DetailRefs> } {
   const out = new SheetRows();
   out.push(textCell('Estimator Detail: how lines G-J of CMS-10184E were computed', { bold: true }));
-  out.push(textCell('Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.', { wrap: true }));
+  out.push(textCell('How each number is computed: see the notes below the last table.', { italic: true }));
   out.push(label('Confidence'), numberCell(confidence, { numberFormat: PERCENT_1DP_FORMAT }));
+  // The column headings once more, frozen on screen and repeated on every printed page.
+  const headingRow = out.push(...HEADERS.map((h) => textCell(h, HEADER)));
   const refs = new Map<Program, DetailRefs>();
 
   for (const form of forms) {
@@ -225,8 +235,22 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
     }
     refs.set(form.program, detail);
   }
+  // Notes below the tables, in a merged row as wide as the tables (not in a narrow frozen cell).
+  out.push();
+  const noteRow = out.push(textCell(ESTIMATOR_NOTE, { wrap: true }));
+  const columnWidths = [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16];
   return {
-    sheet: { name: ESTIMATOR_DETAIL_SHEET, rows: out.rows, columnWidths: [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16], freezeRows: 3 },
+    sheet: {
+      name: ESTIMATOR_DETAIL_SHEET,
+      rows: out.rows,
+      columnWidths,
+      freezeRows: headingRow,
+      merges: [`A${noteRow}:${columnLetter(HEADERS.length)}${noteRow}`],
+      rowHeights: { [headingRow]: 30, [noteRow]: noteHeightPoints(ESTIMATOR_NOTE, columnWidths) },
+      landscape: true,
+      fitToWidth: true,
+      printTitleRows: { from: headingRow, to: headingRow },
+    },
     refs,
   };
 }

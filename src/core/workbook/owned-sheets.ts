@@ -16,6 +16,7 @@
  * Input readers skip the owned sheets.
  */
 import { cellText } from './cell-value.js';
+import { fitColumnWidths } from './column-widths.js';
 import { formulaProblem } from './formula-check.js';
 import { normalizeLabel } from './normalize-label.js';
 import { cellAddress, parseRange } from './address.js';
@@ -124,7 +125,7 @@ export class RefusedWriteError extends Error {
 
 /** What a write does, decided before anything is written. */
 export interface OwnedWritePlan {
-  /** Sheets to write, in the order given. */
+  /** Sheets to write, in the order given, as they are to be written: columns widened to fit their content (`fitColumnWidths`). */
   readonly write: readonly OwnedSheet[];
   /** Write-once sheets (`Line Map`) left alone because the workbook already has them. */
   readonly kept: readonly string[];
@@ -167,7 +168,7 @@ export function planOwnedWrite(
   if (conflicts.length > 0) throw new UserSheetConflictError(conflicts);
   const next: string[] = (record ?? []).filter((r) => exists(r) !== undefined && !write.some((s) => sameName(s.name, r)));
   for (const s of write) next.push(s.name);
-  return { write, kept, record: next };
+  return { write: write.map(fitColumnWidths), kept, record: next };
 }
 
 const COLOUR = /^[0-9A-Fa-f]{6}$/;
