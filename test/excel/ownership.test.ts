@@ -20,7 +20,7 @@ describe('ownership in the office-js adapter', () => {
     // The Run Log written above does not have the Run Log layout: only the record says it is the tool's.
     await book.writeSheets([sheet('Run Log', [[textCell('second')]])]);
     expect(fake.sheet('Run Log').value('A1')).toBe('second');
-    expect(fake.names.get(OWNERSHIP_RECORD_NAME.toLowerCase())?.formula).toBe('="Reconciliation|Run Log"');
+    expect(fake.names.get(OWNERSHIP_RECORD_NAME.toLowerCase())?.formula).toBe('="Run Log|Reconciliation"');
   });
 
   it.each([

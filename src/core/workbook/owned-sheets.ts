@@ -166,8 +166,9 @@ export function planOwnedWrite(
     if (sheet === undefined || !recognisedLayout(sheet)) conflicts.push(name);
   }
   if (conflicts.length > 0) throw new UserSheetConflictError(conflicts);
-  const next: string[] = (record ?? []).filter((r) => exists(r) !== undefined && !write.some((s) => sameName(s.name, r)));
-  for (const s of write) next.push(s.name);
+  // Kept in the order first recorded; a sheet written for the first time is added at the end.
+  const next: string[] = (record ?? []).filter((r) => exists(r) !== undefined || write.some((s) => sameName(s.name, r)));
+  for (const s of write) if (!next.some((r) => sameName(r, s.name))) next.push(s.name);
   return { write: write.map(fitColumnWidths), kept, record: next };
 }
 
