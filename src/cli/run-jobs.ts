@@ -4,11 +4,14 @@
  * the workbook with the output sheets (and the Run Log) when asked, and the exit status.
  */
 import { resolve } from 'node:path';
+import { clipOwnedText } from '../core/workbook/clip-text.js';
 import { hasErrors, type Issue } from '../core/workbook/issue.js';
+import { UserSheetConflictError } from '../core/workbook/owned-sheets.js';
 import type { OwnedSheet } from '../core/workbook/port.js';
 import { buildRunLogSheet, readRunLog } from '../core/workbook/run-log.js';
 import { openXlsx } from '../xlsx/open-xlsx.js';
 import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './exit-codes.js';
+import { describeWriteError, outPathProblem } from './out-path.js';
 import type { Job, JobResult } from './job.js';
 import { VERSION } from './package-info.js';
 import { terminalProgress, withProgress } from './progress-source.js';
@@ -34,6 +37,13 @@ export async function runJobs(bookPath: string, jobs: readonly Job[], options: R
     stderr.write(`${bookPath}: --out names the input file itself; the input is never changed. Choose another file name for the copy.\n`);
     return { exitCode: EXIT_UNUSABLE_INPUT, results: [] };
   }
+  if (options.out !== undefined) {
+    const problem = await outPathProblem(options.out, input);
+    if (problem !== undefined) {
+      stderr.write(`${problem}\n`);
+      return { exitCode: EXIT_UNUSABLE_INPUT, results: [] };
+    }
+  }
   let book;
   try {
     book = await openXlsx(input);
@@ -47,10 +57,37 @@ export async function runJobs(bookPath: string, jobs: readonly Job[], options: R
   for (const job of jobs) results.push(await job(source));
   progress.done();
 
+  // Text over Excel's cell limit is clipped, with a warning naming the cell (logged in the Run Log too).
+  const clipped = results.map((r) => {
+    const c = clipOwnedText(r.sheets);
+    return { ...r, sheets: c.sheets, issues: [...r.issues, ...c.issues] };
+  });
+  results.splice(0, results.length, ...clipped);
   const issues: Issue[] = results.flatMap((r) => [...r.issues]);
   const where = book.label;
   for (const i of issues) stderr.write(`${where}: ${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}\n`);
   const failed = hasErrors(issues);
+
+  let wrote: string | undefined;
+  if (!failed && options.out !== undefined) {
+    const previous = await readRunLog(book);
+    const runLog = buildRunLogSheet(previous, results.map((r) => ({ time: options.now, version: VERSION, command: r.command, inputs: r.inputs, issues: r.issues })));
+    const sheets: OwnedSheet[] = [...results.flatMap((r) => [...r.sheets]), runLog];
+    try {
+      await book.writeCopy(resolve(options.out), sheets);
+    } catch (e) {
+      if (e instanceof UserSheetConflictError) {
+        stderr.write(`${where}: ${e.message}\n`);
+        return { exitCode: EXIT_UNUSABLE_INPUT, results };
+      }
+      if (typeof (e as { code?: unknown }).code === 'string') {
+        stderr.write(`${describeWriteError(options.out, e)}\n`);
+        return { exitCode: EXIT_UNUSABLE_INPUT, results };
+      }
+      throw e;
+    }
+    wrote = `Wrote ${options.out} (sheets: ${sheets.map((s) => s.name).join(', ')}).\n`;
+  }
 
   if (options.json) {
     const documents = results.map((r) => r.json);
@@ -67,12 +104,6 @@ export async function runJobs(bookPath: string, jobs: readonly Job[], options: R
     return { exitCode: EXIT_UNUSABLE_INPUT, results };
   }
 
-  if (options.out !== undefined) {
-    const previous = await readRunLog(book);
-    const runLog = buildRunLogSheet(previous, results.map((r) => ({ time: options.now, version: VERSION, command: r.command, inputs: r.inputs, issues: r.issues })));
-    const sheets: OwnedSheet[] = [...results.flatMap((r) => [...r.sheets]), runLog];
-    await book.writeCopy(resolve(options.out), sheets);
-    if (!options.json) stdout.write(`Wrote ${options.out} (sheets: ${sheets.map((s) => s.name).join(', ')}).\n`);
-  }
+  if (wrote !== undefined && !options.json) stdout.write(wrote);
   return { exitCode: EXIT_OK, results };
 }

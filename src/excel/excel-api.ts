@@ -20,8 +20,23 @@ export interface XlApplication {
 
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  /** Workbook-scoped defined names (ExcelApi 1.4; `formula` ExcelApi 1.7). */
+  readonly names: XlNamedItemCollection;
   /** The user's selection; its `address` is sheet-qualified (`'My sheet'!B3:D9`). */
   getSelectedRange(): XlSelectedRange;
+}
+
+export interface XlNamedItemCollection {
+  getItemOrNullObject(name: string): XlNamedItem;
+  add(name: string, reference: string, comment?: string): XlNamedItem;
+}
+
+export interface XlNamedItem {
+  readonly isNullObject: boolean;
+  /** The name's formula, for example `="Reconciliation|Run Log"`. */
+  formula: string;
+  visible: boolean;
+  load(propertyNames: string): unknown;
 }
 
 export interface XlSelectedRange {
@@ -59,6 +74,8 @@ export interface XlFreezePanes {
 export interface XlPageLayout {
   orientation: string;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated at the top of every printed page, for example `$4:$4` (ExcelApi 1.9). */
+  setPrintTitleRows(rows: string): void;
 }
 
 export interface XlRange {

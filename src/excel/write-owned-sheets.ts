@@ -1,19 +1,22 @@
 /**
  * Writes the add-in's owned sheets in one `Excel.run`, with a fixed number of syncs:
- *   1. the names of the workbook's sheets (which owned sheets exist);
- *   2. only when some exist: the charts on them (to delete them);
+ *   1. the names of the workbook's sheets (which owned sheets exist) and the ownership record;
+ *   2. only when some exist: the charts on them (to delete them), and the first cells of those the
+ *      record does not list (for the core's guard, `planOwnedWrite`, which refuses a user's sheet);
  *   3. everything else, with formula calculation suspended: existing owned sheets are cleared in
  *      place (so formulas elsewhere that point at them keep working), missing ones are added, then
  *      values and formulas in 2-D blocks, styles as rectangles, column widths, merges, frozen rows,
  *      page layout, conditional formats and native charts.
  * A write over 4 MB of request takes one more sync per further 4 MB (the project's sheets are far
- * below that). Nothing is written unless every sheet passes `checkWritable`.
+ * below that). Nothing is written unless the guard passes every sheet; the write stores the new
+ * ownership record (a hidden workbook-scoped defined name, core/workbook/owned-sheets.ts).
  */
 import type { ChartSpec, ConditionalHighlight, OwnedSheet } from '../core/workbook/port.js';
 import { applyStyle, hexColour } from './apply-style.js';
 import type { XlRange, XlRequestContext, XlWorksheet, ExcelRun } from './excel-api.js';
 import { columnWidthPoints, styleRects, valueBlocks, type FormulaInput } from './output-matrix.js';
-import { checkWritable, isWriteOnce } from './owned-guard.js';
+import { checkOwnedSheets, HEAD_COLUMNS, HEAD_ROWS, OWNERSHIP_RECORD_NAME, ownershipRecordFormula, parseOwnershipRecord, planOwnedWrite, sheetsToInspect, type ExistingSheet } from '../core/workbook/owned-sheets.js';
+import { cellFromOffice } from './cell-from-office.js';
 import { matrixBytes } from './payload.js';
 import { parseSheetRange } from './sheet-range.js';
 import { OPERATION_BYTES, SyncBudget } from './sync-budget.js';
@@ -93,7 +96,9 @@ function writeLayout(ws: XlWorksheet, sheet: OwnedSheet, cleared: boolean): void
   if (sheet.freezeRows !== undefined && sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   if (sheet.landscape === true || cleared) ws.pageLayout.orientation = sheet.landscape === true ? 'Landscape' : 'Portrait';
   if (sheet.fitToPage === true) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+  else if (sheet.fitToWidth === true) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   else if (cleared) ws.pageLayout.zoom = { scale: 100 };
+  if (sheet.printTitleRows !== undefined) ws.pageLayout.setPrintTitleRows(`$${sheet.printTitleRows.from}:$${sheet.printTitleRows.to}`);
 }
 
 function addHighlight(ws: XlWorksheet, h: ConditionalHighlight): void {
@@ -128,24 +133,35 @@ function addChart(context: XlRequestContext, ws: XlWorksheet, spec: ChartSpec): 
 }
 
 export async function writeOwnedSheets(run: ExcelRun, sheets: readonly OwnedSheet[], payloadBudget: number): Promise<WriteReport> {
-  checkWritable(sheets);
+  checkOwnedSheets(sheets);
   if (sheets.length === 0) return { written: [], kept: [], syncs: 0 };
   return run(async (context) => {
     let syncs = 0;
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
-    await context.sync(); // sync 1: which sheets exist
+    const recordItem = context.workbook.names.getItemOrNullObject(OWNERSHIP_RECORD_NAME);
+    recordItem.load('formula');
+    await context.sync(); // sync 1: which sheets exist, and which of them the tool created
     syncs++;
+    const record = recordItem.isNullObject ? undefined : parseOwnershipRecord(String(recordItem.formula));
     // Excel compares sheet names ignoring case.
     const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-    const kept = sheets.filter((s) => isWriteOnce(s.name) && existing.has(s.name.toLowerCase())).map((s) => s.name);
-    const toWrite = sheets.filter((s) => !kept.includes(s.name));
-    const reused = toWrite.flatMap((s) => existing.get(s.name.toLowerCase()) ?? []);
+    const existingNames = worksheets.items.map((ws) => ws.name);
+    const inspect = sheetsToInspect(sheets, existingNames, record).map((name) => {
+      const range = existing.get(name.toLowerCase())!.getRangeByIndexes(0, 0, HEAD_ROWS, HEAD_COLUMNS);
+      range.load('values');
+      return { name, range };
+    });
+    const reused = sheets.flatMap((s) => existing.get(s.name.toLowerCase()) ?? []);
     if (reused.length > 0) {
       for (const ws of reused) ws.charts.load('items/name');
-      await context.sync(); // sync 2: the charts on the owned sheets that will be cleared
+      await context.sync(); // sync 2: the charts on the owned sheets that will be cleared, and the first cells of unrecorded ones
       syncs++;
     }
+    const inspected: ExistingSheet[] = inspect.map(({ name, range }) => ({ name, head: range.values.map((row) => row.map(cellFromOffice)) }));
+    const plan = planOwnedWrite(sheets, existingNames, record, inspected); // throws before anything is written
+    const toWrite = plan.write;
+    const kept = plan.kept;
 
     const budget = new SyncBudget(context, payloadBudget); // suspends calculation until the next sync
     const targets = toWrite.map((sheet) => {
@@ -167,6 +183,10 @@ export async function writeOwnedSheets(run: ExcelRun, sheets: readonly OwnedShee
         addChart(context, ws, spec);
       }
     }
+    await budget.reserve(OPERATION_BYTES * 3);
+    const formula = ownershipRecordFormula(plan.record);
+    if (recordItem.isNullObject) context.workbook.names.add(OWNERSHIP_RECORD_NAME, formula).visible = false;
+    else recordItem.formula = formula;
     await budget.flush(); // the write sync
     syncs += 1 + budget.extraSyncs;
     return { written: toWrite.map((s) => s.name), kept, syncs };

@@ -7,6 +7,8 @@
  * the task pane's preview builds its downloads with it too.
  */
 import JSZip from 'jszip';
+import { HEAD_COLUMNS, HEAD_ROWS, OWNERSHIP_RECORD_NAME, ownershipRecordFormula, parseOwnershipRecord, planOwnedWrite, sheetsToInspect, type ExistingSheet } from '../core/workbook/owned-sheets.js';
+import { quoteSheetName } from '../core/workbook/address.js';
 import type { ChartSpec, OwnedSheet } from '../core/workbook/port.js';
 import { chartXml, drawingXml } from './chart-xml.js';
 import {
@@ -27,6 +29,8 @@ import {
 } from './ooxml-package.js';
 import { ownedRangeValues } from './range-values.js';
 import { checkSheetName, renderOwnedSheets } from './render-owned-sheets.js';
+import { sheetHead } from './sheet-head.js';
+import { editDefinedNames, readDefinedNames } from './workbook-names.js';
 import { sharedStringItems, transformSheetXml } from './sheet-xml-transform.js';
 import { mergeStyles } from './styles-merge.js';
 import { escapeXml, rootPrefix, section, setAttr, withPrefix } from './xml-text.js';
@@ -161,9 +165,35 @@ function checkOwned(sheets: readonly OwnedSheet[]): void {
   }
 }
 
-/** Builds the edited package from the input bytes; exported for tests that inspect the parts. */
-export async function buildCopy(input: Uint8Array, sheets: readonly OwnedSheet[]): Promise<JSZip> {
-  checkOwned(sheets);
+/** The ownership record the package carries (core/workbook/owned-sheets.ts), or undefined. */
+export function ownershipRecordOf(workbookXml: string): string[] | undefined {
+  const n = readDefinedNames(workbookXml).find((d) => d.localSheetId === undefined && d.name.toLowerCase() === OWNERSHIP_RECORD_NAME.toLowerCase());
+  return n === undefined ? undefined : parseOwnershipRecord(n.formula);
+}
+
+/** The first cells of the package's sheets named `names`, for the owned-sheet guard. */
+async function inspectSheets(edit: PackageEdit, names: readonly string[]): Promise<ExistingSheet[]> {
+  if (names.length === 0) return [];
+  const sst = edit.workbookRels.find((r) => r.type.endsWith('/sharedStrings'));
+  const strings = sharedStringItems(sst === undefined ? undefined : await text(edit.zip, resolveTarget(edit.workbookPart, sst.target)));
+  const entries = parseWorkbookSheets(edit.workbookXml);
+  const out: ExistingSheet[] = [];
+  for (const name of names) {
+    const rel = edit.workbookRels.find((r) => r.id === entries.find((e) => e.name === name)?.relId);
+    const xml = rel === undefined || !relTypeIs(rel, REL.worksheet) ? undefined : await text(edit.zip, resolveTarget(edit.workbookPart, rel.target));
+    // A chart sheet or a missing part has no cells: it is not a layout the tool wrote.
+    out.push({ name, head: xml === undefined ? [[`(${name} is not a worksheet)`]] : sheetHead(xml, strings, HEAD_ROWS, HEAD_COLUMNS) });
+  }
+  return out;
+}
+
+/**
+ * Builds the edited package from the input bytes; exported for tests that inspect the parts.
+ * Throws (before anything is built) when the core's guard refuses: a sheet of the user's with an
+ * owned name (UserSheetConflictError) or a malformed sheet (RefusedWriteError).
+ */
+export async function buildCopy(input: Uint8Array, requested: readonly OwnedSheet[]): Promise<JSZip> {
+  checkOwned(requested);
   const zip = await JSZip.loadAsync(input, { createFolders: false });
   const rootRels = parseRels(await mustText(zip, '_rels/.rels', 'package relationships'));
   const office = rootRels.find((r) => relTypeIs(r, REL.officeDocument));
@@ -173,6 +203,11 @@ export async function buildCopy(input: Uint8Array, sheets: readonly OwnedSheet[]
   edit.workbookXml = await mustText(zip, edit.workbookPart, 'workbook part');
   const workbookRelsPath = relsPathOf(edit.workbookPart);
   edit.workbookRels = parseRels(await mustText(zip, workbookRelsPath, 'workbook relationships'));
+
+  const record = ownershipRecordOf(edit.workbookXml);
+  const existingNames = parseWorkbookSheets(edit.workbookXml).map((e) => e.name);
+  const plan = planOwnedWrite(requested, existingNames, record, await inspectSheets(edit, sheetsToInspect(requested, existingNames, record)));
+  const sheets = plan.write;
 
   const scratch = await scratchParts(await JSZip.loadAsync(await renderOwnedSheets(sheets)));
 
@@ -224,6 +259,18 @@ export async function buildCopy(input: Uint8Array, sheets: readonly OwnedSheet[]
     });
     edit.put(part, xml, CONTENT_TYPE.worksheet);
   }
+
+  // The ownership record, and print titles of the rewritten sheets (replacing what an earlier run or a re-save left).
+  const order = parseWorkbookSheets(edit.workbookXml).map((e) => e.name.toLowerCase());
+  const rewritten = new Set(sheets.map((s) => order.indexOf(s.name.toLowerCase())));
+  edit.workbookXml = editDefinedNames(
+    edit.workbookXml,
+    (n) => (n.localSheetId === undefined && n.name.toLowerCase() === OWNERSHIP_RECORD_NAME.toLowerCase()) || (n.localSheetId !== undefined && rewritten.has(n.localSheetId) && /^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name)),
+    [
+      { name: OWNERSHIP_RECORD_NAME, formula: ownershipRecordFormula(plan.record).slice(1), hidden: true },
+      ...sheets.flatMap((s) => (s.printTitleRows === undefined ? [] : [{ name: '_xlnm.Print_Titles', localSheetId: order.indexOf(s.name.toLowerCase()), formula: `${quoteSheetName(s.name)}!$${s.printTitleRows.from}:$${s.printTitleRows.to}` }])),
+    ],
+  );
 
   await refreshCalculation(edit);
   edit.put(edit.workbookPart, edit.workbookXml);

@@ -79,11 +79,14 @@ function addHighlight(ws: ExcelJS.Worksheet, h: ConditionalHighlight, priority: 
 function renderSheet(wb: ExcelJS.Workbook, sheet: OwnedSheet): void {
   checkSheetName(sheet.name);
   const fitToPage = sheet.fitToPage === true;
+  const fitToWidth = !fitToPage && sheet.fitToWidth === true;
   const ws = wb.addWorksheet(sheet.name, {
     views: sheet.freezeRows !== undefined && sheet.freezeRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: sheet.freezeRows }] : [],
     pageSetup: {
       orientation: sheet.landscape === true ? 'landscape' : 'portrait',
       ...(fitToPage ? { fitToPage: true, fitToWidth: 1, fitToHeight: 1 } : {}),
+      ...(fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      // Print titles are a workbook-level defined name: build-copy.ts writes them into the user's package.
     },
   });
   sheet.columnWidths?.forEach((w, i) => {

@@ -28,14 +28,19 @@ async function samePath(a: string, b: string): Promise<boolean> {
  * ignoring case). Refuses to write over the input. Writes to a temporary file beside `outPath`
  * first, so a failed write never leaves half a workbook.
  */
-export async function writeCopy(inputPath: string, outPath: string, sheets: readonly OwnedSheet[]): Promise<void> {
+export interface WriteCopyOptions {
+  /** Opens the temporary file's stream (tests pass one over /dev/full to see a full disk). */
+  readonly createStream?: (tempPath: string) => NodeJS.WritableStream;
+}
+
+export async function writeCopy(inputPath: string, outPath: string, sheets: readonly OwnedSheet[], options: WriteCopyOptions = {}): Promise<void> {
   if (await samePath(inputPath, outPath)) {
     throw new Error(`${resolve(outPath)}: the output must be a different file from the input, which is never changed. Choose another --out path.`);
   }
   const zip = await buildCopy(await readFile(inputPath), sheets);
   const temp = join(dirname(resolve(outPath)), `.${basename(outPath)}.${process.pid}.tmp`);
   try {
-    await pipeline(zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), createWriteStream(temp));
+    await pipeline(zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), (options.createStream ?? createWriteStream)(temp));
     await rename(temp, outPath);
   } catch (e) {
     await rm(temp, { force: true });

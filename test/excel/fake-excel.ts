@@ -14,6 +14,8 @@
  *   non-numeric `+…`, `-…`, `@…`) become formulas, numeric text, percentages, TRUE/FALSE and
  *   dates become numbers and booleans, a leading apostrophe makes the rest literal text, and a cell
  *   formatted `@` takes any string as text.
+ * - a formula Excel would refuse (unbalanced parentheses, braces, unknown functions: fake-formula.ts)
+ *   fails the sync, as do workbook-scoped defined names (`workbook.names`) with a bad formula;
  * It also counts syncs and runs, logs every write with its sheet, and records whether formula
  * calculation was suspended when a write was queued. Formulas are stored, not calculated
  * (a formula cell's value is '' unless `calculate` is given).
@@ -38,7 +40,10 @@ import type {
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
+  XlNamedItem,
+  XlNamedItemCollection,
 } from '../../src/excel/excel-api.js';
+import { excelWouldRefuse } from './fake-formula.js';
 
 export type FakeValue = string | number | boolean;
 
@@ -163,6 +168,7 @@ export class FakeSheet {
   frozenRows = 0;
   orientation = 'Portrait';
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } = { scale: 100 };
+  printTitleRows: string | undefined;
 
   constructor(public name: string) {}
 
@@ -315,6 +321,8 @@ export class FakeExcel {
   cellLimit = 5_000_000;
   /** Optional formula calculation: the value a formula cell reads as. */
   calculate: ((sheet: FakeSheet, formula: string) => FakeValue) | undefined;
+  /** Workbook-scoped defined names, by lower-case name. */
+  readonly names = new Map<string, { name: string; formula: string; visible: boolean }>();
 
   /** Adds a sheet holding `rows` from `at` (default A1). Values are stored as given (strings like `#N/A` read back as errors). */
   addSheet(name: string, rows: readonly (readonly unknown[])[] = [], options: { at?: string; visibility?: FakeSheet['visibility'] } = {}): FakeSheet {
@@ -378,6 +386,7 @@ export class FakeContext implements XlRequestContext {
   ) {
     this.workbook = {
       worksheets: new FakeWorksheetCollection(this),
+      names: new FakeNamedItemCollection(this),
       // The selection as Excel reports it: sheet-qualified (the fake answers at once; load is a no-op).
       getSelectedRange: () => {
         const at = excel.selection ?? { sheet: excel.activeSheet ?? excel.sheets[0]?.name ?? 'Sheet1', address: 'A1' };
@@ -401,6 +410,14 @@ export class FakeContext implements XlRequestContext {
     this.batch.writes++;
     this.batch.requestBytes += bytes;
     this.excel.writes.push({ sheet: sheet.name, op, calculationSuspended: this.batch.suspended });
+    return true;
+  }
+
+  /** Counts a write on the workbook itself (a defined name): in the batch, not in the per-sheet write log. */
+  writeWorkbook(bytes = 100): boolean {
+    if (this.batch.error !== undefined) return false;
+    this.batch.writes++;
+    this.batch.requestBytes += bytes;
     return true;
   }
 
@@ -471,6 +488,63 @@ abstract class FakeProxy {
   get isNullObject(): boolean {
     if (this.ctx.synced <= this.bornAt) throw new FakeApiError('PropertyNotLoaded', 'isNullObject is available only after context.sync().');
     return this.nullObject;
+  }
+}
+
+class FakeNamedItem extends FakeProxy implements XlNamedItem {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+    private readonly missing: boolean,
+  ) {
+    super(ctx);
+  }
+
+  protected override get nullObject(): boolean {
+    return this.missing;
+  }
+
+  protected current(prop: string): unknown {
+    const item = this.ctx.excel.names.get(this.key);
+    if (prop === 'formula') return item?.formula;
+    if (prop === 'visible') return item?.visible;
+    throw new Error(`fake: named item property ${prop} is not supported`);
+  }
+
+  get formula(): string {
+    return this.loaded('formula');
+  }
+  set formula(v: string) {
+    const problem = v.startsWith('=') ? excelWouldRefuse(v) : undefined;
+    if (problem !== undefined) this.ctx.fail('InvalidArgument', `name formula ${v}: ${problem}`);
+    else if (this.ctx.writeWorkbook()) {
+      const item = this.ctx.excel.names.get(this.key);
+      if (item !== undefined) item.formula = v;
+    }
+  }
+  get visible(): boolean {
+    return this.loaded('visible');
+  }
+  set visible(v: boolean) {
+    const item = this.ctx.excel.names.get(this.key);
+    if (this.ctx.writeWorkbook() && item !== undefined) item.visible = v;
+  }
+}
+
+class FakeNamedItemCollection implements XlNamedItemCollection {
+  constructor(private readonly ctx: FakeContext) {}
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const key = name.toLowerCase();
+    return new FakeNamedItem(this.ctx, key, !this.ctx.excel.names.has(key));
+  }
+
+  add(name: string, reference: string): FakeNamedItem {
+    const key = name.toLowerCase();
+    const problem = !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) ? 'not a valid name' : this.ctx.excel.names.has(key) ? 'the name already exists' : reference.startsWith('=') ? excelWouldRefuse(reference) : undefined;
+    if (problem !== undefined) this.ctx.fail('InvalidArgument', `names.add("${name}"): ${problem}`);
+    else if (this.ctx.writeWorkbook()) this.ctx.excel.names.set(key, { name, formula: reference, visible: true });
+    return new FakeNamedItem(this.ctx, key, false);
   }
 }
 
@@ -554,6 +628,10 @@ export class FakeWorksheet extends FakeProxy implements XlWorksheet {
       },
       set zoom(v) {
         if (write('pageLayout.zoom') && sheet !== undefined) sheet.zoom = { ...v };
+      },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) ctx.fail('InvalidArgument', `setPrintTitleRows("${rows}")`);
+        else if (write('pageLayout.printTitleRows') && sheet !== undefined) sheet.printTitleRows = rows;
       },
     };
   }
@@ -712,6 +790,15 @@ export class FakeRange extends FakeProxy implements XlRange {
   private enterMatrix(what: string, matrix: unknown[][]): void {
     const r = this.r;
     if (!this.checkShape(what, matrix)) return;
+    for (const [i, line] of matrix.entries()) {
+      for (const [j, v] of line.entries()) {
+        const problem = typeof v === 'string' && v.startsWith('=') && v.length > 1 ? excelWouldRefuse(v) : undefined;
+        if (problem !== undefined) {
+          this.ctx.fail('InvalidArgument', `${what}: the formula ${String(v).slice(0, 60)} in ${rectAddress({ row: r.row + i, col: r.col + j, rowCount: 1, colCount: 1 })} is not valid (${problem})`);
+          return;
+        }
+      }
+    }
     if (!this.ctx.write(this.sheet, what, (JSON.stringify(matrix) ?? '').length)) return;
     matrix.forEach((line, i) => line.forEach((v, j) => this.sheet?.enter(r.row + i, r.col + j, v)));
   }
@@ -775,7 +862,9 @@ export class FakeRange extends FakeProxy implements XlRange {
                 return record.formula;
               },
               set formula(v: string) {
-                if (ctx.write(sheet, 'conditionalFormat.rule')) record.formula = v;
+                const problem = excelWouldRefuse(v.startsWith('=') ? v : `=${v}`);
+                if (problem !== undefined) ctx.fail('InvalidArgument', `conditional format rule ${v}: ${problem}`);
+                else if (ctx.write(sheet, 'conditionalFormat.rule')) record.formula = v;
               },
             },
             format: {

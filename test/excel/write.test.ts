@@ -11,7 +11,7 @@ import { OWNED_SHEET_NAMES } from '../../src/core/workbook/owned-sheets.js';
 import type { OutputCell, OwnedSheet } from '../../src/core/workbook/port.js';
 import { reviewYear } from '../../src/core/workbook/quarter.js';
 import { columnWidthPoints } from '../../src/excel/output-matrix.js';
-import { RefusedWriteError, WRITABLE_SHEET_NAMES } from '../../src/excel/owned-guard.js';
+import { RefusedWriteError, WRITABLE_SHEET_NAMES } from '../../src/core/workbook/owned-sheets.js';
 import { parseSheetRange } from '../../src/excel/sheet-range.js';
 import { FakeExcel, parseRect, type FakeSheet } from './fake-excel.js';
 import { adapterOn, chunksOf } from './helpers.js';

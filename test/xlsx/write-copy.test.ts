@@ -58,8 +58,8 @@ beforeAll(async () => {
   data.getCell('C2').value = { formula: 'B2*2', result: 25 };
   data.getCell('A1').font = { bold: true, color: { argb: 'FF0000FF' } };
   data.getCell('B2').numFmt = '0.000';
-  const old = wb.addWorksheet('reconciliation'); // same name, other case: replaced
-  old.getCell('A1').value = 'stale output';
+  const old = wb.addWorksheet('reconciliation'); // same name, other case, an earlier version's layout: replaced
+  old.getCell('A1').value = '64/21 reconciliation, RY2024 (an earlier run: stale)';
   old.getCell('Z99').value = 'stale far cell';
   const map = wb.addWorksheet('Line Map');
   map.addRow(['Form', 'Line', 'Description', 'Component']);

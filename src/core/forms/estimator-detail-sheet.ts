@@ -5,7 +5,7 @@
  * can re-derive every number in plain Excel (shared spec `estimator.md`; Cochran 1977, eq. 6.13).
  */
 import { cellStatistics, type CellStatistics, type Design } from '../estimator';
-import { absoluteAddress, quoteSheetName } from '../workbook/address';
+import { absoluteAddress, columnLetter, quoteSheetName } from '../workbook/address';
 import { blankCell, COUNT_FORMAT, DECIMAL_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells';
 import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
 import type { OutputCell, OwnedSheet } from '../workbook/port';
@@ -55,6 +55,8 @@ interface BlockSpec {
   readonly x: ArrayLike<number>;
   readonly sample: EstimatorSample;
   readonly dollars: boolean;
+  /** False for a block with no rate (line J): its column P stays blank, as there is no R̂ to linearise about. */
+  readonly ratio?: boolean;
 }
 
 interface BlockRows {
@@ -97,7 +99,9 @@ function cellRows(out: SheetRows, spec: BlockSpec, rate: number | null, xHat: nu
       formulaCell(`${a('F')}*${a('G')}`, weight * s.sumY, money),
       formulaCell(`${a('F')}*${a('H')}`, weight * s.sumX, money),
       // N²(1 − n/N)(s²y − 2R·sxy + R²·s²x) / n / X̂²: the cell's share of V(R̂) (Cochran eq. 6.13)
-      formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*(${a('K')}-2*{R}*${a('M')}+{R}^2*${a('L')})/${a('E')}/{X}^2`), ratioTerm, { numberFormat: '0.000000E+00' }),
+      spec.ratio === false
+        ? blankCell()
+        : formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*(${a('K')}-2*{R}*${a('M')}+{R}^2*${a('L')})/${a('E')}/{X}^2`), ratioTerm, { numberFormat: '0.000000E+00' }),
       // N²(1 − n/N) s²y / n: the cell's share of V(Ŷ) (Cochran eq. 5.6)
       formulaCell(censusOr(`${a('D')}^2*(1-${a('E')}/${a('D')})*${a('K')}/${a('E')}`), totalTerm, { numberFormat: '0.000000E+00' }),
       s.cell.universeDollars === undefined ? blankCell() : numberCell(s.cell.universeDollars, { numberFormat: MONEY_FORMAT }),
@@ -117,6 +121,14 @@ function resolvePlaceholders(out: SheetRows, block: BlockRows, rateRow: number, 
 }
 
 const label = (text: string): OutputCell => textCell(text, { bold: true });
+
+const ESTIMATOR_NOTE = 'Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.';
+
+/** Points for a wrapped note across columns of these widths: 15 points a line, a line holding about the columns' width in characters. */
+function noteHeightPoints(text: string, widths: readonly number[]): number {
+  const perLine = Math.max(20, widths.reduce((a, b) => a + b, 0) * 0.9);
+  return 15 * Math.ceil(text.length / perLine) + 4;
+}
 
 interface RateSummary {
   readonly rate: number | null;
@@ -162,10 +174,10 @@ function rateSummaryRows(out: SheetRows, block: BlockRows, s: RateSummary, quant
 export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: number, quantileKind: 'normal' | 't'): { sheet: OwnedSheet; refs: Map<Program, DetailRefs> } {
   const out = new SheetRows();
   out.push(textCell('Estimator Detail: how lines G-J of CMS-10184E were computed', { bold: true }));
-  out.push(textCell('Each block has one row per cell (sample month and stratum). Weight = N/n. Rate R̂ = Σ w·Σy / Σ w·Σx. Variance term = N²(1 − n/N)(s²y − 2R̂·sxy + R̂²·s²x) / n / X̂² (Taylor linearisation, Cochran 1977 eq. 6.13); V = Σ terms; precision = q·√V. Fraud cases count in n but add 0 to the sums. A cell with one case (n = 1 < N) shows #N/A: its variance cannot be estimated.', { wrap: true }));
+  out.push(textCell('How each number is computed: see the notes below the last table.', { italic: true }));
   out.push(label('Confidence'), numberCell(confidence, { numberFormat: PERCENT_1DP_FORMAT }));
-  out.push();
-  for (const row of choicesRows(forms)) out.push(...row);
+  // The column headings once more, frozen on screen and repeated on every printed page.
+  const headingRow = out.push(...HEADERS.map((h) => textCell(h, HEADER)));
   const refs = new Map<Program, DetailRefs>();
 
   for (const form of forms) {
@@ -211,7 +223,7 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
           undeterminedFlag[i] = 1;
         }
       });
-      const jBlock = cellRows(out, { title: `${form.program}, line J: undetermined cases (y = dollars paid of U cases; x = 1 for a U case)`, design, y: undeterminedPaid, x: undeterminedFlag, sample: form.samples.active, dollars: true }, null, null);
+      const jBlock = cellRows(out, { title: `${form.program}, line J: undetermined cases (y = dollars paid of U cases; x = 1 for a U case)`, design, y: undeterminedPaid, x: undeterminedFlag, sample: form.samples.active, dollars: true, ratio: false }, null, null);
       const jc = (c: string, b: BlockRows) => `${c}${b.first}:${c}${b.last}`;
       const dollarsRow = out.push(label('Projected undetermined dollars Σ w·Σy'), blankCell(), blankCell(), formulaCell(`SUM(${jc('N', jBlock)})`, a.undetermined.dollars.total, { numberFormat: MONEY_FORMAT }));
       out.push(label('SE of the projected undetermined dollars'), blankCell(), blankCell(), formulaCell(`SQRT(SUM(${jc('Q', jBlock)}))`, a.undetermined.dollars.standardError, { numberFormat: MONEY_FORMAT }));
@@ -251,8 +263,25 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
     }
     refs.set(form.program, detail);
   }
+  // The choices the instructions leave open, then the notes, below the tables (not in the frozen rows).
+  out.push();
+  for (const row of choicesRows(forms)) out.push(...row);
+  // Notes below the tables, in a merged row as wide as the tables (not in a narrow frozen cell).
+  out.push();
+  const noteRow = out.push(textCell(ESTIMATOR_NOTE, { wrap: true }));
+  const columnWidths = [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16];
   return {
-    sheet: { name: ESTIMATOR_DETAIL_SHEET, rows: out.rows, columnWidths: [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16], freezeRows: 3 },
+    sheet: {
+      name: ESTIMATOR_DETAIL_SHEET,
+      rows: out.rows,
+      columnWidths,
+      freezeRows: headingRow,
+      merges: [`A${noteRow}:${columnLetter(HEADERS.length)}${noteRow}`],
+      rowHeights: { [headingRow]: 30, [noteRow]: noteHeightPoints(ESTIMATOR_NOTE, columnWidths) },
+      landscape: true,
+      fitToWidth: true,
+      printTitleRows: { from: headingRow, to: headingRow },
+    },
     refs,
   };
 }

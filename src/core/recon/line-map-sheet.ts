@@ -16,7 +16,8 @@ import { descriptionKey, lineNumberKey } from './line-key.js';
 import { DEFAULT_LINE_MAP } from './line-map-defaults.js';
 import type { LineMap, LineMapRow } from './line-map-row.js';
 
-export const LINE_MAP_SHEET = 'Line Map';
+export { LINE_MAP_SHEET } from '../workbook/owned-sheets.js';
+import { LINE_MAP_SHEET } from '../workbook/owned-sheets.js';
 
 export const LINE_MAP_TABLE: TableSpec = {
   name: 'Line Map',

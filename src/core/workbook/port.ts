@@ -116,6 +116,10 @@ export interface OwnedSheet {
   readonly landscape?: boolean;
   /** Fit the printout to one page. */
   readonly fitToPage?: boolean;
+  /** Fit the printout to one page wide, as many pages tall as it takes (ignored with `fitToPage`). */
+  readonly fitToWidth?: boolean;
+  /** Rows (1-based, inclusive) repeated at the top of every printed page. */
+  readonly printTitleRows?: { readonly from: number; readonly to: number };
   /** Merged ranges as A1 references. */
   readonly merges?: readonly string[];
 }

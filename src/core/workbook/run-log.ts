@@ -1,6 +1,8 @@
 /**
- * The `Run Log` sheet: one row per run (time, version, command, input ranges, every warning and
- * error), newest last. Earlier rows are read back and kept, as text, so the log grows run by run.
+ * The `Run Log` sheet: one row per run (time, version, command, input ranges, its first error and
+ * warning), then one more row per further error or warning, so every message sits wrapped in its
+ * own cell and none is cut off on screen or on paper (a row is at most 409 points tall). Newest
+ * last. Earlier rows are read back and kept, as text, so the log grows run by run.
  */
 import { cellText } from './cell-value.js';
 import type { Issue } from './issue.js';
@@ -20,10 +22,6 @@ export interface RunLogEntry {
 }
 
 const HEADERS = ['Time', 'Version', 'Command', 'Inputs used', 'Errors', 'Warnings'];
-/** Excel holds at most 32,767 characters in a cell. */
-const CELL_LIMIT = 32_000;
-
-const clip = (s: string): string => (s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT)}\n… (cut: the full list is in the command's output)`);
 
 /** The rows of an existing Run Log below its header, as text. */
 export async function readRunLog(source: WorkbookSource): Promise<string[][]> {
@@ -40,21 +38,19 @@ export async function readRunLog(source: WorkbookSource): Promise<string[][]> {
   return rows;
 }
 
-export function runLogRow(entry: RunLogEntry): string[] {
-  const list = (severity: Issue['severity']) => clip(entry.issues.filter((i) => i.severity === severity).map((i) => i.message).join('\n'));
-  return [
-    entry.time,
-    entry.version,
-    entry.command,
-    Object.entries(entry.inputs).map(([k, v]) => `${k}: ${v}`).join('\n'),
-    list('error'),
-    list('warning'),
-  ];
+/** The rows of one run: the run's own, then one per further error or warning. */
+export function runLogRows(entry: RunLogEntry): string[][] {
+  const list = (severity: Issue['severity']) => entry.issues.filter((i) => i.severity === severity).map((i) => i.message);
+  const errors = list('error');
+  const warnings = list('warning');
+  const rows: string[][] = [[entry.time, entry.version, entry.command, Object.entries(entry.inputs).map(([k, v]) => `${k}: ${v}`).join('\n'), errors[0] ?? '', warnings[0] ?? '']];
+  for (let i = 1; i < Math.max(errors.length, warnings.length); i++) rows.push(['', '', '', '', errors[i] ?? '', warnings[i] ?? '']);
+  return rows;
 }
 
 /** The whole Run Log sheet: earlier rows, then one row per new entry. */
 export function buildRunLogSheet(previous: readonly (readonly string[])[], entries: readonly RunLogEntry[]): OwnedSheet {
   const header: OutputCell[] = HEADERS.map((h) => textCell(h, { bold: true, fill: 'D9E1F2', border: 'thin' }));
-  const body = [...previous, ...entries.map(runLogRow)].map((r) => r.map((c) => textCell(c, { wrap: true })));
-  return { name: RUN_LOG_SHEET, rows: [header, ...body], columnWidths: [22, 9, 12, 40, 60, 80], freezeRows: 1 };
+  const body = [...previous, ...entries.flatMap(runLogRows)].map((r) => r.map((c) => textCell(c, { wrap: true })));
+  return { name: RUN_LOG_SHEET, rows: [header, ...body], columnWidths: [22, 9, 12, 40, 60, 80], freezeRows: 1, landscape: true, fitToWidth: true, printTitleRows: { from: 1, to: 1 } };
 }

@@ -5,11 +5,13 @@
  * The only module of the task pane that touches exceljs.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { HEAD_COLUMNS, HEAD_ROWS, planOwnedWrite, sheetsToInspect } from '../../core/workbook/owned-sheets.js';
 import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
 import { cellValueOf } from '../../xlsx/cell-from-exceljs.js';
 import { FullWorkbookSource } from '../../xlsx/full-source.js';
-import { buildCopy } from '../../xlsx/build-copy.js';
+import { buildCopy, ownershipRecordOf } from '../../xlsx/build-copy.js';
 import { renderOwnedSheets } from '../../xlsx/render-owned-sheets.js';
 
 /** One row of a sheet as the preview shows it. */
@@ -55,6 +57,8 @@ export class PreviewWorkbook {
     readonly label: string,
     private readonly workbook: ExcelJS.Workbook,
     private readonly original: Uint8Array,
+    /** The ownership record: the opened file's, then as the writes left it. */
+    private record: readonly string[] | undefined,
   ) {
     this.current = new FullWorkbookSource(label, workbook);
   }
@@ -67,7 +71,8 @@ export class PreviewWorkbook {
     } catch (e) {
       throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}`);
     }
-    return new PreviewWorkbook(label, workbook, new Uint8Array(bytes.slice(0)));
+    const original = new Uint8Array(bytes.slice(0));
+    return new PreviewWorkbook(label, workbook, original, await recordOf(original));
   }
 
   /** The workbook as it is now (a new source after each write, so no summary is stale). */
@@ -98,8 +103,17 @@ export class PreviewWorkbook {
     return { sheet, columnCount, rows, lastRow };
   }
 
-  /** Writes the owned sheets: each replaces the sheet of its name (or is added at the end). */
-  async writeOwned(sheets: readonly OwnedSheet[]): Promise<void> {
+  /**
+   * Writes the owned sheets: each replaces the sheet of its name (or is added at the end). Goes
+   * through the core's owned-sheet guard first, so a sheet of the user's with an owned name stops
+   * the write (UserSheetConflictError) and nothing is written.
+   */
+  async writeOwned(requested: readonly OwnedSheet[]): Promise<void> {
+    const existingNames = this.workbook.worksheets.map((ws) => ws.name);
+    const inspected = sheetsToInspect(requested, existingNames, this.record).map((name) => ({ name, head: this.head(name) }));
+    const plan = planOwnedWrite(requested, existingNames, this.record, inspected);
+    const sheets = plan.write;
+    this.record = plan.record;
     for (const sheet of sheets) this.written.set(sheet.name.toLowerCase(), sheet);
     const scratch = new ExcelJS.Workbook();
     const bytes = await renderOwnedSheets(sheets);
@@ -118,6 +132,14 @@ export class PreviewWorkbook {
     this.current = new FullWorkbookSource(this.label, this.workbook);
   }
 
+  private head(name: string): CellValue[][] {
+    const ws = this.workbook.getWorksheet(name);
+    return Array.from({ length: HEAD_ROWS }, (_, r) => Array.from({ length: HEAD_COLUMNS }, (_, c) => {
+      const cell = ws?.findRow(r + 1)?.findCell(c + 1);
+      return cell === undefined ? null : cellValueOf(cell);
+    }));
+  }
+
   /**
    * The workbook as an .xlsx file: the opened file with the written sheets added or replaced at the
    * package level, exactly as the command line's --out writes it (native charts included).
@@ -125,5 +147,15 @@ export class PreviewWorkbook {
   async toBytes(): Promise<ArrayBuffer> {
     const zip = await buildCopy(this.original, [...this.written.values()]);
     return zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' });
+  }
+}
+
+async function recordOf(bytes: Uint8Array): Promise<string[] | undefined> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const part = Object.keys(zip.files).find((f) => /^xl\/workbook\d*\.xml$/.test(f));
+    return part === undefined ? undefined : ownershipRecordOf(await zip.file(part)!.async('string'));
+  } catch {
+    return undefined; // exceljs opened it, so it is a workbook; without a readable record, layouts decide
   }
 }

@@ -6,6 +6,7 @@
 import { fillForms, type FillRun } from '../../core/forms/fill-forms.js';
 import { runReconciliation, type ReconciliationRun } from '../../core/recon/run-reconciliation.js';
 import { withTableHints } from '../../core/workbook/find-table.js';
+import { clipOwnedText } from '../../core/workbook/clip-text.js';
 import { hasErrors, type Issue } from '../../core/workbook/issue.js';
 import type { OwnedSheet } from '../../core/workbook/port.js';
 import { buildRunLogSheet, readRunLog } from '../../core/workbook/run-log.js';
@@ -44,12 +45,14 @@ export async function runAndWrite(host: WorkbookHost, kind: RunKind, options: Ru
   const outcome: RunOutcome = kind === 'reconcile'
     ? { kind, run: await runReconciliation(source, { today }), issues: [], written: [] }
     : { kind, run: await fillForms(source, { today }), issues: [], written: [] };
-  const issues = outcome.run.issues;
-  if (hasErrors(issues)) return { ...outcome, issues };
+  if (hasErrors(outcome.run.issues)) return { ...outcome, issues: outcome.run.issues };
+  // Text over Excel's cell limit is clipped, with a warning naming the cell.
+  const clipped = clipOwnedText(outcome.run.sheets);
+  const issues = [...outcome.run.issues, ...clipped.issues];
   options.onPhase?.('writing');
   const previous = await readRunLog(host.source);
   const runLog = buildRunLogSheet(previous, [{ time: options.now.toISOString(), version: options.version, command: kind, inputs: outcome.run.inputs, issues }]);
-  const sheets: OwnedSheet[] = [...outcome.run.sheets, runLog];
+  const sheets: OwnedSheet[] = [...clipped.sheets, runLog];
   await host.writeSheets(sheets);
   return { ...outcome, issues, written: sheets.map((s) => s.name) };
 }
