@@ -60,7 +60,7 @@ export function placeNotes(previous: PreviousNotes = NO_NOTES, rows: readonly No
   };
   const why = (note: ReconciliationNote, taken: number | undefined): string => {
     const key = note.key;
-    if (key === undefined) return `${note.where ?? `row ${note.row}`}: typed outside the tables`;
+    if (key === undefined) return `text typed at ${note.where ?? `row ${note.row}`}`;
     const name = `${describeNoteKey(key)} (row ${note.row})`;
     if (taken !== undefined) return `${name}: a second note for that row; the one from row ${taken} stays on it`;
     if (key.reviewYear !== '' && runYear !== '' && key.reviewYear !== runYear) return `${name}: this run is for ${runYear}`;

@@ -142,7 +142,7 @@ describe('text typed outside the tables', () => {
       { a: null, b: null, year: null, seen: '2026-11-02', where: `row ${heading}, beside “CHIP: universe against CMS-21 + CMS-64.21U”`, explanation: 'Ask CMS about the CHIP report', status: null },
     ]);
     expect(second.notes.issues[0]?.message).toContain('2 notes typed on rows this run does not show were moved');
-    expect(second.notes.issues[0]?.message).toContain('row 3, outside the tables: typed outside the tables');
+    expect(second.notes.issues[0]?.message).toContain('were moved to the Earlier notes block at the foot of the sheet, with the date last seen, so nothing typed is lost: text typed at row 3, outside the tables; text typed at row');
     const third = await notesRun(resultFor(RY2025), second.book, '2026-11-03');
     expect(earlierRows(third.book)).toEqual(earlierRows(second.book));
     expect(third.notes.issues).toEqual([]);
