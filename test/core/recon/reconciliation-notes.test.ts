@@ -199,6 +199,35 @@ describe('columns the user added', () => {
     expect([16, 17, 18].map((c) => third.book.at(row, c)?.value)).toEqual(['one', 'two', 'no header']);
     expect([16, 17, 18].map((c) => third.book.at(third.book.rowOf('Program', 'Quarter'), c)?.value ?? null)).toEqual(['Note', 'Note', null]);
   });
+
+  it('keeps a column the user inserted between the tool\'s columns, written after Status', async () => {
+    const first = await notesRun(resultFor(RY2025), undefined, '2026-11-01');
+    // The user inserts a column before Explanation: Explanation and Status shift to O and P.
+    for (const row of first.book.rows) if (row.length > 13) row.splice(13, 0, null);
+    first.book.type(first.book.rowOf('Program', 'Quarter'), 14, 'Owner');
+    const q = first.book.rowOf('CHIP', '2023Q4');
+    first.book.type(q, 14, 'Kim');
+    first.book.type(q, 15, 'shifted explanation');
+    const second = await notesRun(resultFor(RY2025), first.book, '2026-11-02');
+    const row = second.book.rowOf('CHIP', '2023Q4');
+    expect([EXPLANATION, STATUS, 16].map((c) => second.book.at(row, c)?.value ?? null)).toEqual(['shifted explanation', null, 'Kim']);
+    expect(second.book.at(second.book.rowOf('Program', 'Quarter'), 16)?.value).toBe('Owner');
+  });
+});
+
+describe('two notes for one row', () => {
+  it('puts the first on the row and keeps the second in Earlier notes, saying so', async () => {
+    const first = await notesRun(resultFor(RY2025), undefined, '2026-11-01');
+    const a = first.book.rowOf('Medicaid', '2024Q2');
+    first.book.type(a, EXPLANATION, 'first');
+    // The user copies the row below the table and edits it.
+    first.book.rows.push([...(first.book.rows[a - 1] ?? [])]);
+    first.book.type(first.book.rows.length, EXPLANATION, 'second');
+    const second = await notesRun(resultFor(RY2025), first.book, '2026-11-02');
+    expect(second.book.at(second.book.rowOf('Medicaid', '2024Q2'), EXPLANATION)?.value).toBe('first');
+    expect(earlierRows(second.book).map((r) => [r.a, r.b, r.explanation])).toEqual([['Medicaid', '2024Q2', 'second']]);
+    expect(second.notes.issues[0]?.message).toContain(`Medicaid RY2025 2024Q2 (row ${first.book.rows.length}): a second note for that row; the one from row ${a} stays on it`);
+  });
 });
 
 describe('what was typed comes back as typed', () => {
