@@ -7,7 +7,7 @@
  */
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { RECONCILIATION_SHEET } from '../workbook/owned-sheets.js';
-import { describeNoteKey, NO_NOTES, noteKeyText, type NoteKey, type PreviousNotes, type ReconciliationNote, type UserColumn } from './reconciliation-notes.js';
+import { describeNoteKey, noteKeyText, type NoteKey, type PreviousNotes, type ReconciliationNote, type UserColumn } from './reconciliation-notes.js';
 
 export interface EarlierNote extends ReconciliationNote {
   /** `YYYY-MM-DD`: the run that last read it from its own row. */
@@ -38,7 +38,7 @@ function list(items: readonly string[]): string {
  * key has no review year (an earlier version's bottom block) goes back to a quarter row of the same
  * program and calendar quarter; an overall row needs its review year.
  */
-export function placeNotes(previous: PreviousNotes = NO_NOTES, rows: readonly NoteKey[], today: string): NotePlacement {
+export function placeNotes(previous: PreviousNotes, rows: readonly NoteKey[], today: string): NotePlacement {
   const live = new Map(rows.map((k) => [noteKeyText(k), k]));
   const runYear = rows[0]?.reviewYear ?? '';
   const programs = new Set(rows.map((k) => k.program));
