@@ -85,7 +85,7 @@ export interface XlRange {
   readonly columnIndex: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  // office-js types these as any[][]; `values` is read, `formulas` and `numberFormat` are written.
+  // office-js types these as any[][]; `values` is read, `formulas` and `numberFormat` are written (and read for typed reads).
   readonly values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];

@@ -1,7 +1,7 @@
 /** Converts exceljs cell values to the port's CellValue: formulas as their cached result, rich text as plain text. */
 import ExcelJS from 'exceljs';
 import { UNREADABLE_ERROR_CODE } from '../core/workbook/cell-value.js';
-import type { CellValue } from '../core/workbook/port.js';
+import type { CellValue, TypedCell } from '../core/workbook/port.js';
 
 /**
  * Code used when a formula's cached result is an error whose code exceljs's streaming reader does
@@ -37,4 +37,18 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   if (cell.isMerged && cell.master.address !== cell.address) return null;
   if (cell.type === ExcelJS.ValueType.Formula) return primitive(cell.result);
   return primitive(cell.value);
+}
+
+/**
+ * What was typed in an exceljs cell beyond its value (`ReadRowsOptions.typed`): its formula with a
+ * leading `=` (shared formulas translated to the cell, as exceljs does), and its number format
+ * unless General. Null when it has neither; the hidden cells of a merged range have neither.
+ */
+export function typedCellOf(cell: ExcelJS.Cell): TypedCell | null {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+  const format = cell.numFmt;
+  const numberFormat = typeof format === 'string' && format !== '' && format.toLowerCase() !== 'general' ? format : undefined;
+  if ((formula === undefined || formula === '') && numberFormat === undefined) return null;
+  return { ...(formula === undefined || formula === '' ? {} : { formula: `=${formula.replace(/^=/, '')}` }), ...(numberFormat === undefined ? {} : { numberFormat }) };
 }

@@ -1,7 +1,7 @@
 /** A WorkbookSource over a workbook exceljs has loaded whole (files under the streaming threshold). */
 import type ExcelJS from 'exceljs';
-import type { CellValue, ReadRowsOptions, SheetRow, SheetSummary, WorkbookSource } from '../core/workbook/port.js';
-import { cellValueOf } from './cell-from-exceljs.js';
+import type { CellValue, ReadRowsOptions, SheetRow, SheetSummary, TypedCell, WorkbookSource } from '../core/workbook/port.js';
+import { cellValueOf, typedCellOf } from './cell-from-exceljs.js';
 import { UsedRange } from './used-range.js';
 
 export const DEFAULT_CHUNK_ROWS = 10_000;
@@ -18,7 +18,8 @@ function summarize(ws: ExcelJS.Worksheet): SheetSummary {
   const range = new UsedRange();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (!isEmpty(valueOf(cell))) range.add(rowNumber, col);
+      // A formula saved without a cached result (openpyxl writes them so) still holds what was typed.
+      if (!isEmpty(valueOf(cell)) || cell.formula !== undefined) range.add(rowNumber, col);
     });
   });
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
@@ -52,11 +53,14 @@ export class FullWorkbookSource implements WorkbookSource {
       const row = ws.findRow(r);
       if (row === undefined) continue;
       const cells: CellValue[] = [];
+      const typed: (TypedCell | null)[] = [];
       for (let c = summary.firstColumn; c < summary.firstColumn + summary.columnCount; c++) {
-        cells.push(valueOf(row.findCell(c)));
+        const cell = row.findCell(c);
+        cells.push(valueOf(cell));
+        if (options.typed === true) typed.push(cell === undefined ? null : typedCellOf(cell));
       }
-      if (cells.every(isEmpty)) continue;
-      chunk.push({ row: r, cells });
+      if (cells.every(isEmpty) && !typed.some((t) => t?.formula !== undefined)) continue;
+      chunk.push(options.typed === true ? { row: r, cells, typed } : { row: r, cells });
       if (chunk.length >= size) {
         yield chunk;
         chunk = [];

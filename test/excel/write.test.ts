@@ -4,7 +4,9 @@ import { DEFAULT_LINE_MAP } from '../../src/core/recon/line-map-defaults.js';
 import { buildLineMapSheet, readLineMap } from '../../src/core/recon/line-map-sheet.js';
 import { reconcileTotals } from '../../src/core/recon/reconcile.js';
 import { readReconciliationNotes } from '../../src/core/recon/reconciliation-notes.js';
-import { buildReconciliationSheet } from '../../src/core/recon/reconciliation-sheet.js';
+import { placeNotes } from '../../src/core/recon/note-placement.js';
+import type { NoteKey, ReconciliationNote } from '../../src/core/recon/reconciliation-notes.js';
+import { buildReconciliationSheet, reconciliationRowKeys } from '../../src/core/recon/reconciliation-sheet.js';
 import type { ReportLine } from '../../src/core/recon/report-line.js';
 import { blankCell, formulaCell, MONEY_FORMAT, numberCell, textCell } from '../../src/core/workbook/output-cells.js';
 import { OWNED_SHEET_NAMES } from '../../src/core/workbook/owned-sheets.js';
@@ -271,14 +273,13 @@ describe('round trips through the core', () => {
   it('explanations typed on the Reconciliation sheet (even ones starting with =) survive a rewrite', async () => {
     const fake = userWorkbook();
     const result = reconResult();
-    const notes = [
-      { program: 'Medicaid' as const, quarter: RY2025.quarters[0] ?? '', explanation: '=timing: see memo', status: 'Open' },
-      { program: 'CHIP' as const, quarter: 'Overall', explanation: '-5% adjustment, "quoted"', status: '+done' },
-    ];
-    await adapterOn(fake).writeSheets([buildReconciliationSheet(result, notes)]);
+    const rows = reconciliationRowKeys(result);
+    const note = (key: NoteKey, explanation: string, status: string): ReconciliationNote => ({ key, explanation: { text: explanation }, status: { text: status }, columns: {}, earlier: false, row: 0 });
+    const notes = [note(rows[0] as NoteKey, '=timing: see memo', 'Open'), note(rows.find((k) => k.program === 'CHIP' && k.kind === 'overall') as NoteKey, '-5% adjustment, "quoted"', '+done')];
+    await adapterOn(fake).writeSheets([buildReconciliationSheet(result, placeNotes({ notes, columns: [] }, rows, '2025-07-01'))]);
     const read = await readReconciliationNotes(adapterOn(fake));
-    expect(read).toEqual(expect.arrayContaining(notes));
-    await adapterOn(fake).writeSheets([buildReconciliationSheet(result, read)]);
+    expect(read.notes.map((n) => [n.key, n.explanation, n.status])).toEqual(notes.map((n) => [n.key, n.explanation, n.status]));
+    await adapterOn(fake).writeSheets([buildReconciliationSheet(result, placeNotes(read, rows, '2025-07-01'))]);
     expect(await readReconciliationNotes(adapterOn(fake))).toEqual(read);
   });
 });

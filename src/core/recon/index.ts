@@ -11,4 +11,6 @@ export * from './recon-result.js';
 export * from './reconcile.js';
 export * from './reconcile-json.js';
 export * from './reconciliation-notes.js';
-export { buildReconciliationSheet } from './reconciliation-sheet.js';
+export * from './kept-cell.js';
+export * from './note-placement.js';
+export { buildReconciliationSheet, reconciliationRowKeys } from './reconciliation-sheet.js';

@@ -1,18 +1,22 @@
 /**
  * The `Reconciliation` sheet: per program, one row per quarter and an overall row, with native
  * formulas for the totals, the difference, the percentage and the flag, so the sheet stays right
- * when a user edits a number. Explanation and Status belong to the user and are carried over from
- * the previous run's sheet. Flagged rows are highlighted by a rule on the flag formula, and a
- * column chart of universe against report sits beside the table.
+ * when a user edits a number. Explanation, Status and any column the user added belong to the user
+ * and are carried over from the previous run's sheet by key (note-placement.ts); notes whose row
+ * this run does not have sit in an Earlier notes block at the foot. Flagged rows are highlighted by
+ * a rule on the flag formula, and a column chart of universe against report sits beside the table.
  */
-import { sheetRange } from '../workbook/address.js';
+import { columnLetter, sheetRange } from '../workbook/address.js';
 import { RECONCILIATION_SHEET } from '../workbook/owned-sheets.js';
 import { formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells.js';
 import type { ChartSpec, ConditionalHighlight, OutputCell, OwnedSheet } from '../workbook/port.js';
 import type { PercentBase } from '../workbook/settings.js';
 import { FORMS } from './forms.js';
 import type { ProgramRecon, ReconResult, ReportAmounts, UniverseAmounts } from './recon-result.js';
-import { noteKey, OVERALL_LABEL, type ReconciliationNote } from './reconciliation-notes.js';
+import { keptOutput } from './kept-cell.js';
+import { NO_PLACEMENT, type NotePlacement } from './note-placement.js';
+import { EARLIER_NOTES_HEADERS, RECONCILIATION_HEADERS as HEADERS } from './reconciliation-columns.js';
+import { noteKeyText, OVERALL_LABEL, PRIOR_TOTAL_LABEL, programLabel, quarterLabelOf, type NoteKey, type ReconciliationNote } from './reconciliation-notes.js';
 import { describeYear } from './report-totals.js';
 
 /** Column letters of the table (1-based numbers in `COL`). */
@@ -34,23 +38,8 @@ const COL = {
   status: 15, // O
 } as const;
 
-const HEADERS = [
-  'Program',
-  'Quarter',
-  'Universe FFS',
-  'Universe MC',
-  'Universe total',
-  'Report FFS',
-  'Report MC',
-  'Report total',
-  'Excluded',
-  'Difference',
-  '% difference',
-  'Threshold',
-  'Flag',
-  'Explanation',
-  'Status',
-];
+/** Columns of the Earlier notes block's own key cells (Program and Quarter are A and B). */
+const EARLIER_COL = { reviewYear: 3, lastSeen: 4, where: 5 } as const; // C, D, E
 
 const LETTER = 'ABCDEFGHIJKLMNO';
 const col = (c: number): string => LETTER[c - 1] ?? '';
@@ -92,14 +81,45 @@ interface Block {
   readonly overallRow: number;
 }
 
+/** The prior-period quarters a program's sheet shows, and whether it shows their total (none when there are no quarters). */
+function priorRows(p: ProgramRecon): { readonly quarters: readonly ProgramRecon['quarters'][number][]; readonly total: boolean } {
+  const quarters = p.quarters.filter((q) => q.priorPeriod !== null);
+  return quarters.length === 0 || p.overall.priorPeriod === null ? { quarters: [], total: false } : { quarters, total: true };
+}
+
+/** The key of every row the sheet for `result` has that takes notes, in sheet order. */
+export function reconciliationRowKeys(result: ReconResult): NoteKey[] {
+  const reviewYear = result.reviewYear?.label ?? '';
+  return result.programs.flatMap((p) => {
+    const prior = priorRows(p);
+    return [
+      ...p.quarters.map((q): NoteKey => ({ program: p.program, reviewYear, kind: 'quarter', quarter: q.quarter })),
+      { program: p.program, reviewYear, kind: 'overall', quarter: '' },
+      ...prior.quarters.map((q): NoteKey => ({ program: p.program, reviewYear, kind: 'prior-period', quarter: q.quarter })),
+      ...(prior.total ? [{ program: p.program, reviewYear, kind: 'prior-period', quarter: '' } satisfies NoteKey] : []),
+    ];
+  });
+}
+
+const USER_CELL = { unlocked: true } as const;
+
+/** Explanation, Status and the user's columns of one note (blank, unlocked cells when there is none). */
+function userCells(note: ReconciliationNote | undefined, placement: NotePlacement): OutputCell[] {
+  return [
+    keptOutput(note?.explanation, { ...USER_CELL, wrap: true }),
+    keptOutput(note?.status, USER_CELL),
+    ...placement.columns.map((c) => keptOutput(note?.columns[c.id], USER_CELL)),
+  ];
+}
+
 /**
- * The `Reconciliation` sheet for `result`. `previousNotes` are the Explanation and Status typed in
- * the sheet before (see `readReconciliationNotes`); each is put back on the row of its program and
- * quarter, and notes whose quarter is no longer shown are kept in a block at the bottom.
+ * The `Reconciliation` sheet for `result`. `notes` places what the user typed on the sheet before
+ * (`placeNotes` over `readReconciliationNotes`): each note on the row of its key, the user's own
+ * columns after Status, and the notes whose row this run does not have in an Earlier notes block.
  */
-export function buildReconciliationSheet(result: ReconResult, previousNotes: readonly ReconciliationNote[] = []): OwnedSheet {
-  const notes = new Map(previousNotes.map((n) => [noteKey(n.program, n.quarter), n]));
-  const used = new Set<string>();
+export function buildReconciliationSheet(result: ReconResult, notes: NotePlacement = NO_PLACEMENT): OwnedSheet {
+  const reviewYear = result.reviewYear?.label ?? '';
+  const headerRow = (): OutputCell[] => [...HEADERS, ...notes.columns.map((c) => c.header)].map((h) => textCell(h, HEADER_STYLE));
   const rows: OutputCell[][] = [];
   const highlights: ConditionalHighlight[] = [];
   const charts: ChartSpec[] = [];
@@ -116,18 +136,14 @@ export function buildReconciliationSheet(result: ReconResult, previousNotes: rea
   ]);
   rows.push([]);
 
-  const noteCells = (program: ProgramRecon['program'], quarter: string): OutputCell[] => {
-    const key = noteKey(program, quarter);
-    const n = notes.get(key);
-    if (n !== undefined) used.add(key);
-    return [textCell(n?.explanation ?? '', { unlocked: true, wrap: true }), textCell(n?.status ?? '', { unlocked: true })];
-  };
+  const noteCells = (program: ProgramRecon['program'], kind: NoteKey['kind'], quarter: string): OutputCell[] =>
+    userCells(notes.onRows.get(noteKeyText({ program, reviewYear, kind, quarter })), notes);
 
   const blocks: Block[] = [];
   for (const p of result.programs) {
     const annual = p.reportKind === 'annual';
     rows.push([textCell(`${p.program}: universe against ${p.report}${annual ? ' (annual FMR report: compared overall only)' : ''}`, { bold: true })]);
-    rows.push(HEADERS.map((h) => textCell(h, HEADER_STYLE)));
+    rows.push(headerRow());
     const firstRow = rows.length + 1;
     for (const q of p.quarters) {
       const row = rows.length + 1;
@@ -140,7 +156,7 @@ export function buildReconciliationSheet(result: ReconResult, previousNotes: rea
         q.report === null ? textCell('annual report', { italic: true }) : formulaCell(percentFormula(row, base), q.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right' }),
         numberCell(q.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT }),
         q.report === null ? textCell('No') : formulaCell(flagFormula(row, base), q.flagged ? 'Yes' : 'No', { horizontal: 'center' }),
-        ...noteCells(p.program, q.quarter),
+        ...noteCells(p.program, 'quarter', q.quarter),
       ]);
     }
     const lastQuarterRow = rows.length;
@@ -162,7 +178,7 @@ export function buildReconciliationSheet(result: ReconResult, previousNotes: rea
       formulaCell(percentFormula(overallRow, base), o.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right', bold: true }),
       numberCell(o.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT, bold: true }),
       formulaCell(flagFormula(overallRow, base), o.flagged ? 'Yes' : 'No', { horizontal: 'center', bold: true }),
-      ...noteCells(p.program, OVERALL_LABEL),
+      ...noteCells(p.program, 'overall', ''),
     ]);
     blocks.push({ program: p, firstRow, overallRow });
     highlights.push({
@@ -171,29 +187,18 @@ export function buildReconciliationSheet(result: ReconResult, previousNotes: rea
       fill: FLAG_FILL,
       fontColor: FLAG_FONT,
     });
-    priorPeriodBlock(p, result.includePriorPeriod, rows);
+    priorPeriodBlock(p, result.includePriorPeriod, rows, (kind, quarter) => noteCells(p.program, kind, quarter));
     rows.push([]);
   }
 
-  const orphans = previousNotes.filter((n) => !used.has(noteKey(n.program, n.quarter)) && (n.explanation !== '' || n.status !== ''));
-  if (orphans.length > 0) {
-    rows.push([textCell('Notes typed for quarters this run does not show (kept so nothing typed is lost; delete them when done)', { bold: true })]);
-    rows.push(HEADERS.map((h, i) => ([COL.program, COL.quarter, COL.explanation, COL.status] as number[]).includes(i + 1) ? textCell(h, HEADER_STYLE) : null));
-    for (const n of orphans) {
-      const line: OutputCell[] = Array.from({ length: COL.status }, () => null);
-      line[COL.program - 1] = textCell(n.program);
-      line[COL.quarter - 1] = textCell(n.quarter);
-      line[COL.explanation - 1] = textCell(n.explanation, { unlocked: true, wrap: true });
-      line[COL.status - 1] = textCell(n.status, { unlocked: true });
-      rows.push(line);
-    }
-  }
+  earlierNotesBlock(notes, rows, headerRow);
 
-  blocks.forEach((b, i) => charts.push(chartFor(b, i)));
+  const lastColumn = COL.status + notes.columns.length;
+  blocks.forEach((b, i) => charts.push(chartFor(b, i, lastColumn + 2)));
   return {
     name: RECONCILIATION_SHEET,
     rows,
-    columnWidths: [10, 10, 17, 17, 17, 17, 17, 17, 16, 17, 12, 10, 7, 44, 14],
+    columnWidths: [10, 10, 17, 17, 17, 17, 17, 17, 16, 17, 12, 10, 7, 44, 14, ...notes.columns.map(() => 16)],
     highlights,
     charts,
     landscape: true,
@@ -223,10 +228,13 @@ function annualQuarterCells(): OutputCell[] {
   return [null, null, null, null];
 }
 
-/** The prior-period forms of a program, by quarter, shown apart from the comparison. */
-function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[][]): void {
-  const quarters = p.quarters.filter((q) => q.priorPeriod !== null);
-  if (quarters.length === 0 || p.overall.priorPeriod === null) return;
+/** Cells J to M of a prior-period row: it has no comparison. */
+const NO_COMPARISON: OutputCell[] = [null, null, null, null];
+
+/** The prior-period forms of a program, by quarter, shown apart from the comparison; each row takes notes. */
+function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[][], noteCells: (kind: 'prior-period', quarter: string) => OutputCell[]): void {
+  const { quarters, total: hasTotal } = priorRows(p);
+  if (!hasTotal || p.overall.priorPeriod === null) return;
   const forms = FORMS.filter((f) => f.program === p.program && f.period === 'prior').map((f) => f.id).join(', ');
   rows.push([textCell(`${p.program} prior-period adjustments (${forms}): ${included ? 'included in the report amounts above (Settings)' : 'not in the report amounts above (the project default)'}`, { italic: true })]);
   const first = rows.length + 1;
@@ -234,14 +242,14 @@ function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[]
     const prior = q.priorPeriod;
     if (prior === null) continue;
     const row = rows.length + 1;
-    rows.push([textCell(`${p.program} prior period`), textCell(q.quarter), null, null, null, ...reportCells(prior, row)]);
+    rows.push([textCell(`${p.program} prior period`), textCell(q.quarter), null, null, null, ...reportCells(prior, row), ...NO_COMPARISON, ...noteCells('prior-period', q.quarter)]);
   }
   const last = rows.length;
   const total = p.overall.priorPeriod;
   const row = rows.length + 1;
   rows.push([
     textCell(`${p.program} prior period`, { bold: true }),
-    textCell('Total', { bold: true }),
+    textCell(PRIOR_TOTAL_LABEL, { bold: true }),
     null,
     null,
     null,
@@ -249,11 +257,44 @@ function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[]
     formulaCell(`SUM(${ref(COL.reportMc, first)}:${ref(COL.reportMc, last)})`, dollars(total.mcCents), { ...MONEY, bold: true }),
     formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(total.totalCents), { ...MONEY, bold: true }),
     formulaCell(`SUM(${ref(COL.excluded, first)}:${ref(COL.excluded, last)})`, dollars(total.excludedCents), { ...MONEY, bold: true }),
+    ...NO_COMPARISON,
+    ...noteCells('prior-period', ''),
   ]);
 }
 
+/**
+ * The Earlier notes block: every note whose row this run does not have, with its key (Program and
+ * Quarter as on a table row, and its Review year), the date it was last seen on its row, and, for
+ * text typed outside the tables, where it was typed. Read back like the tables' rows.
+ */
+function earlierNotesBlock(notes: NotePlacement, rows: OutputCell[][], headerRow: () => OutputCell[]): void {
+  if (notes.earlier.length === 0) return;
+  rows.push([
+    textCell(
+      'Earlier notes: typed on rows this run does not show (another review year, a quarter no longer in the table, a program not reconciled this run, or outside the tables). Kept so nothing typed is lost; each goes back to its row when a run shows that row again. Delete a note here once it is no longer needed.',
+      { bold: true },
+    ),
+  ]);
+  const header = headerRow().map((cell, i) => (i + 1 > COL.quarter && i + 1 < COL.explanation ? null : cell));
+  header[EARLIER_COL.reviewYear - 1] = textCell(EARLIER_NOTES_HEADERS.reviewYear, HEADER_STYLE);
+  header[EARLIER_COL.lastSeen - 1] = textCell(EARLIER_NOTES_HEADERS.lastSeen, HEADER_STYLE);
+  header[EARLIER_COL.where - 1] = textCell(EARLIER_NOTES_HEADERS.where, HEADER_STYLE);
+  rows.push(header);
+  for (const n of notes.earlier) {
+    const line: OutputCell[] = Array.from({ length: COL.explanation - 1 }, () => null);
+    if (n.key !== undefined) {
+      line[COL.program - 1] = textCell(programLabel(n.key));
+      line[COL.quarter - 1] = textCell(quarterLabelOf(n.key));
+      line[EARLIER_COL.reviewYear - 1] = textCell(n.key.reviewYear);
+    }
+    line[EARLIER_COL.lastSeen - 1] = textCell(n.lastSeen);
+    if (n.key === undefined) line[EARLIER_COL.where - 1] = textCell(n.where ?? '', { wrap: true });
+    rows.push([...line, ...userCells(n, notes)]);
+  }
+}
+
 /** Clustered columns, universe against report total by quarter, to the right of the table; one chart per program, stacked. */
-function chartFor(block: Block, index: number): ChartSpec {
+function chartFor(block: Block, index: number, fromColumn: number): ChartSpec {
   const { program, firstRow, overallRow } = block;
   const lastQuarterRow = overallRow - 1;
   const top = 3 + (index * 18);
@@ -266,7 +307,7 @@ function chartFor(block: Block, index: number): ChartSpec {
     title: `${program.program}: universe against ${program.report}, by quarter${program.reportKind === 'annual' ? ' (annual report: no quarterly amounts)' : ''}`,
     categories: sheetRange(RECONCILIATION_SHEET, COL.quarter, firstRow, COL.quarter, lastQuarterRow),
     series,
-    from: `Q${top}`,
-    to: `Z${top + 16}`,
+    from: `${columnLetter(fromColumn)}${top}`,
+    to: `${columnLetter(fromColumn + 9)}${top + 16}`,
   };
 }

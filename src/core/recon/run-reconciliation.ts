@@ -1,20 +1,23 @@
 /**
  * `reconcile` as every shell runs it (command line and task pane): Settings, the Line Map (the
  * workbook's, or the bundled defaults written the first time), the comparison, and the output
- * sheets, with the explanations users typed on the previous Reconciliation sheet kept.
+ * sheets, with everything users typed on the previous Reconciliation sheet kept (note-placement.ts).
  */
-import type { Issue } from '../workbook/issue.js';
+import { hasErrors, type Issue } from '../workbook/issue.js';
 import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
 import { readSettings } from '../workbook/settings.js';
 import { readLineMap } from './line-map-sheet.js';
 import type { ReconResult } from './recon-result.js';
 import { reconcile, reconSettings } from './reconcile.js';
 import { reconcileJson, type ReconcileJson } from './reconcile-json.js';
+import { placeNotes, type NotePlacement } from './note-placement.js';
 import { readReconciliationNotes } from './reconciliation-notes.js';
-import { buildReconciliationSheet } from './reconciliation-sheet.js';
+import { buildReconciliationSheet, reconciliationRowKeys } from './reconciliation-sheet.js';
 
 export interface ReconciliationRun {
   readonly result: ReconResult;
+  /** What the user typed on the previous Reconciliation sheet, and where this run's sheet puts it. */
+  readonly notes: NotePlacement;
   /** Reconciliation, and Line Map when the workbook has none yet. */
   readonly sheets: readonly OwnedSheet[];
   readonly issues: readonly Issue[];
@@ -24,7 +27,7 @@ export interface ReconciliationRun {
 }
 
 export interface RunReconciliationOptions {
-  /** `YYYY-MM-DD`, for settings that default to today. */
+  /** `YYYY-MM-DD`, for settings that default to today, and the date a note moved to the Earlier notes block was last seen. */
   readonly today: string;
   /** Include the prior-period forms in the report amounts (default: the Settings `Include Prior Period`). */
   readonly includePriorPeriod?: boolean;
@@ -34,7 +37,7 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const settings = await readSettings(source, { today: options.today });
   const lineMap = await readLineMap(source);
   const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows);
-  const notes = await readReconciliationNotes(source);
+  const notes = placeNotes(await readReconciliationNotes(source), reconciliationRowKeys(result), options.today);
   const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};
   if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
@@ -44,8 +47,10 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
     inputs.Universe = result.inputs.universe.join(', ');
     inputs.Reports = result.inputs.reports.map((r) => `${r.range} (${r.layout}, ${r.lines} lines)`).join(', ');
   }
-  const issues = [...settings.issues, ...lineMap.issues, ...result.issues];
+  const found = [...settings.issues, ...lineMap.issues, ...result.issues];
+  // Where the notes went matters only when the sheet is written, that is when nothing is an error.
+  const issues = hasErrors(found) ? found : [...found, ...notes.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
-  return { result, sheets, issues, json, inputs };
+  return { result, notes, sheets, issues, json, inputs };
 }

@@ -12,10 +12,23 @@ export interface CellError {
 /** A cell's value as read: formulas are read as their cached result. Dates are JavaScript Dates (UTC). */
 export type CellValue = string | number | boolean | Date | CellError | null;
 
+/**
+ * What was typed in a cell beyond its value, for carrying a user's cells across runs exactly as
+ * typed. Read only when `ReadRowsOptions.typed` asks; null in `SheetRow.typed` when neither applies.
+ */
+export interface TypedCell {
+  /** The cell's formula as Excel's formula bar shows it, with its leading `=` (`=SUM(C6:D6)`); absent for a constant. */
+  readonly formula?: string;
+  /** The cell's number format, absent when General. */
+  readonly numberFormat?: string;
+}
+
 /** One row of a sheet's used range. `cells[0]` is column `firstColumn` of the sheet summary. */
 export interface SheetRow {
   readonly row: number;
   readonly cells: readonly CellValue[];
+  /** Parallel to `cells`, when `ReadRowsOptions.typed` asked and the adapter can tell; otherwise absent. */
+  readonly typed?: readonly (TypedCell | null)[];
 }
 
 export interface SheetSummary {
@@ -37,6 +50,8 @@ export interface ReadRowsOptions {
   readonly toRow?: number;
   /** Rows per chunk; adapters keep each chunk under their payload limits. */
   readonly chunkRows?: number;
+  /** Also give each row's formulas and number formats (`SheetRow.typed`); for small sheets of user-typed cells only. */
+  readonly typed?: boolean;
 }
 
 /** Where the user said a table is: its sheet and header row (1-based). */

@@ -3,7 +3,8 @@ import { DEFAULT_LINE_MAP } from '../../../src/core/recon/line-map-defaults.js';
 import { reconcileTotals, type ReconSettings } from '../../../src/core/recon/reconcile.js';
 import type { ReconResult } from '../../../src/core/recon/recon-result.js';
 import { readReconciliationNotes } from '../../../src/core/recon/reconciliation-notes.js';
-import { buildReconciliationSheet } from '../../../src/core/recon/reconciliation-sheet.js';
+import { placeNotes } from '../../../src/core/recon/note-placement.js';
+import { buildReconciliationSheet, reconciliationRowKeys } from '../../../src/core/recon/reconciliation-sheet.js';
 import type { ReportLine } from '../../../src/core/recon/report-line.js';
 import { memorySource } from '../../../src/core/workbook/memory-source.js';
 import type { CellValue, OutputCell, OwnedSheet } from '../../../src/core/workbook/port.js';
@@ -164,28 +165,29 @@ describe('Explanation and Status', () => {
     (first[overall] as CellValue[])[14] = 'Resolved';
     // The user sorts the rows: the Medicaid 2023Q4 row ends up last.
     const moved = [...first.slice(0, q4), ...first.slice(q4 + 1), first[q4] as CellValue[]];
-    const notes = await readReconciliationNotes(memorySource('book', { Reconciliation: moved }));
-    expect(notes).toEqual([
-      { program: 'CHIP', quarter: 'Overall', explanation: '', status: 'Resolved' },
-      { program: 'Medicaid', quarter: '2023Q4', explanation: 'Timing of MCO capitation', status: 'Open' },
+    const read = await readReconciliationNotes(memorySource('book', { Reconciliation: moved }));
+    expect(read.notes.map((n) => [n.key, n.explanation, n.status])).toEqual([
+      [{ program: 'CHIP', reviewYear: 'RY2025', kind: 'overall', quarter: '' }, undefined, { text: 'Resolved' }],
+      [{ program: 'Medicaid', reviewYear: 'RY2025', kind: 'quarter', quarter: '2023Q4' }, { text: 'Timing of MCO capitation' }, { text: 'Open' }],
     ]);
-    const again = buildReconciliationSheet(result, notes);
+    const again = buildReconciliationSheet(result, placeNotes(read, reconciliationRowKeys(result), '2026-11-23'));
     const row = again.rows[rowOf(again, 'Medicaid', '2023Q4') - 1] ?? [];
     expect(row[13]).toMatchObject({ text: 'Timing of MCO capitation', unlocked: true });
     expect(row[14]).toMatchObject({ text: 'Open', unlocked: true });
     expect(again.rows[rowOf(again, 'CHIP', 'Overall') - 1]?.[14]).toMatchObject({ text: 'Resolved' });
   });
 
-  it('keeps notes for quarters no longer shown at the bottom, so nothing typed is lost', () => {
-    const sheet = buildReconciliationSheet(result, [{ program: 'Medicaid', quarter: '2022Q1', explanation: 'old cycle', status: 'Closed' }]);
-    const i = sheet.rows.findIndex((row) => /^Notes typed for quarters this run does not show/.test(text(row[0])));
+  it('keeps notes for rows no longer shown in the Earlier notes block at the bottom, so nothing typed is lost', () => {
+    const note = { key: { program: 'Medicaid' as const, reviewYear: 'RY2023', kind: 'quarter' as const, quarter: '2022Q1' }, explanation: { text: 'old cycle' }, status: { text: 'Closed' }, columns: {}, earlier: false, row: 9 };
+    const sheet = buildReconciliationSheet(result, placeNotes({ notes: [note], columns: [] }, reconciliationRowKeys(result), '2026-11-23'));
+    const i = sheet.rows.findIndex((row) => /^Earlier notes: typed on rows this run does not show/.test(text(row[0])));
     expect(i).toBeGreaterThan(0);
     const row = sheet.rows[i + 2] ?? [];
-    expect([text(row[0]), text(row[1]), text(row[13]), text(row[14])]).toEqual(['Medicaid', '2022Q1', 'old cycle', 'Closed']);
+    expect([0, 1, 2, 3, 13, 14].map((c) => text(row[c]))).toEqual(['Medicaid', '2022Q1', 'RY2023', '2026-11-23', 'old cycle', 'Closed']);
   });
 
   it('reads nothing when there is no Reconciliation sheet', async () => {
-    expect(await readReconciliationNotes(memorySource('book', { Other: [['Program', 'Quarter', 'Explanation'], ['Medicaid', '2023Q3', 'x']] }))).toEqual([]);
+    expect(await readReconciliationNotes(memorySource('book', { Other: [['Program', 'Quarter', 'Explanation'], ['Medicaid', '2023Q3', 'x']] }))).toEqual({ notes: [], columns: [] });
   });
 });
 
