@@ -126,7 +126,7 @@ export function eligibilitySamples(
     const sampled: SampledCase[] = inSample.map((c) => {
       const s = designStratum(c.stratum);
       if (c.month === null && !annual.has(s)) {
-        issues.push(cellIssue('error', 'findings.month-needed', { sheet: c.source.sheet, cell: monthCell(c) }, `the sample month is blank, but the ${c.program} ${labelOf(s)} universe counts are monthly. Enter each case's sample month, or give one annual count per stratum (Month blank) if the sample was drawn for the year.`));
+        issues.push(cellIssue('error', 'findings.month-needed', { sheet: c.source.sheet, cell: monthCell(c) }, `the sample month is blank, but the ${c.program} universe counts of the case's stratum are monthly. Enter each case's sample month, or give one annual count per stratum (Month blank) if the sample was drawn for the year.`));
       }
       const id = cellOf(s, c.month);
       if (!cellLabels.has(id)) cellLabels.set(id, { month: annual.has(s) ? null : c.month, stratum: labelOf(s) });

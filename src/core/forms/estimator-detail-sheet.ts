@@ -195,14 +195,18 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
       let amountSeRow = seRow;
       if (g.differenceEstimate !== null && g.ratioTotal !== null) {
         const d = g.differenceEstimate;
-        const xRow = out.push(label('Universe dollars X (known: Dollars column of the universe counts)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }));
+        // X is the whole active universe's dollars: the cells' column R, plus any month and stratum counted but not sampled.
+        const sampledX = gBlock.stats.reduce((t, st) => t + (st.cell.universeDollars ?? 0), 0);
+        const xRow = Math.abs(sampledX - d.universeDollars) <= 1e-9 * Math.abs(d.universeDollars)
+          ? out.push(label('Universe dollars X (known: Dollars column of the universe counts)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }))
+          : out.push(label('Universe dollars X (Dollars column of the universe counts, unsampled cells included)'), blankCell(), blankCell(), numberCell(d.universeDollars, { numberFormat: MONEY_FORMAT }));
         // Ratio estimate of the total, R̂·X with SE(R̂)·X (Cochran 1977 eq. 6.9): line G's Dollar Amount.
         amountRow = out.push(label('Ratio estimate R̂ · X: ON THE FORM (line G Dollar Amount)'), blankCell(), blankCell(), formulaCell(`D${gRefs.rateRow}*D${xRow}`, g.ratioTotal.total, { numberFormat: MONEY_FORMAT }));
         amountSeRow = out.push(label('SE of the ratio estimate SE(R̂) · X'), blankCell(), blankCell(), formulaCell(`D${gRefs.seRow}*D${xRow}`, g.ratioTotal.standardError, { numberFormat: MONEY_FORMAT }));
         out.push(label('Expansion estimate Ŷ_e = Σ w·Σy (not on the form)'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}`, g.dollarsInError.total, { numberFormat: MONEY_FORMAT }));
         out.push(label('Difference estimator R_d = Ŷ_e / X (not on the form)'), blankCell(), blankCell(), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: DECIMAL_FORMAT }), formulaCell(`D${gRefs.yHatRow}/D${xRow}`, d.rate, { numberFormat: PERCENT_1DP_FORMAT }));
         out.push(label('SE of the difference estimator SE(Ŷ_e) / X'), blankCell(), blankCell(), formulaCell(`D${seRow}/D${xRow}`, d.standardError, { numberFormat: DECIMAL_FORMAT }));
-        out.push(textCell(`On the form: line G Dollar Amount = R̂ · X (the ratio estimate), so Dollar Amount / X = the line G rate. The expansion estimate and the difference estimator R_d = Ŷ_e / X are shown for comparison (72 FR 50490 names both; CMS uses the ratio estimator).`, { italic: true }));
+        out.push(textCell(`On the form: line G Dollar Amount = R̂ · X (the ratio estimate), so Dollar Amount / X = the line G rate. The expansion estimate and the difference estimator R_d = Ŷ_e / X are shown for comparison (72 FR 50490 describes both and says CMS plans to use the ratio estimator).`, { italic: true }));
       } else {
         out.push(textCell('On the form: line G Dollar Amount = Ŷ_e = Σ w·Σy (the expansion estimate), because the universe dollars X are not known (the Dollars column of the universe counts is blank). With X, it would be R̂ · X.', { italic: true }));
       }

@@ -175,7 +175,7 @@ export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: s
     name: sheetName,
     rows,
     columnWidths: [32, 19, 14, 17, 14, 14, 14, 17, 17, 17, ...(edition === '2013' ? [17, 17] : [])].slice(0, lastColumnIndex),
-    rowHeights: { 9: 64, ...(edition === '01/07' ? { 20: 32 } : {}), ...Object.fromEntries(noteRows.map((n) => [n, 30])), [praRow]: 45 },
+    rowHeights: { 9: 64, ...(edition === '01/07' ? { 20: 32 } : {}), ...Object.fromEntries(noteRows.map((n) => [n, 30])), [praRow]: 60 },
     merges: [`A3:${lastCol}3`, `A4:${lastCol}4`, 'B5:D5', 'B6:D6', 'B7:D7', ...noteRows.map((n) => `A${n}:${lastCol}${n}`), `A${praRow}:${lastCol}${praRow}`],
     landscape: true,
     fitToPage: true,

@@ -1,7 +1,7 @@
 /**
  * Keeps a long read from drowning its user (developers' guide: "once per column or range, not once
- * per cell"). Issues of the same code in the same column of the same sheet become one issue naming
- * the range, for example `'Findings'!B2:B221: 220 cells have the same problem ...`, placed where
+ * per cell"). Issues of the same code and the same kind of problem (the message with its cell
+ * values taken out) in the same column of the same sheet become one issue naming the range, for example `'Findings'!B2:B221: 220 cells have the same problem ...`, placed where
  * the first of them was. Issues that name no single cell keep the earlier rule: the first
  * `perCode` of each code are kept whole, the rest counted in one summary per code.
  * Memory is bounded: a group keeps its first issue and its row span, never the others.
@@ -23,6 +23,15 @@ interface ColumnGroup {
 }
 
 const SINGLE_CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
+
+/**
+ * The kind of problem, for grouping: the message without its location, with the quoted cell
+ * values, error codes and numbers taken out, so `"abc" is not a dollar amount` and `"n/a" is not
+ * a dollar amount` are the same problem and `the cell holds #N/A` another.
+ */
+function problemKind(issue: Issue): string {
+  return problemOf(issue).replace(/"[^"]*"/g, '""').replace(/#[A-Z0-9/!?]+/g, '#').replace(/the error value #/g, 'an error value').replace(/\d+(\.\d+)?/g, '0');
+}
 
 /** The problem of an issue without its location prefix (`'Sheet'!B2: `). */
 function problemOf(issue: Issue): string {
@@ -53,7 +62,7 @@ export function issueLimiter(perCode = 20): IssueLimiter {
       if (m !== null) {
         const column = m[1] as string;
         const row = Number(m[2]);
-        const key = `${issue.severity}\u0000${issue.code}\u0000${issue.sheet ?? ''}\u0000${column}`;
+        const key = `${issue.severity}\u0000${issue.code}\u0000${issue.sheet ?? ''}\u0000${column}\u0000${problemKind(issue)}`;
         const g = groups.get(key);
         if (g === undefined) {
           const created: ColumnGroup = { first: issue, column, minRow: row, maxRow: row, count: 1 };

@@ -50,9 +50,11 @@ describe('readUniverseTotals', () => {
     expect(read.totals).toEqual([{ program: 'CHIP', quarter: '2023Q3', component: 'FFS', cents: 250, rows: 1 }]);
     expect(read.rowsRead).toBe(8);
     expect(read.rowsSkipped).toBe(7);
-    // The same problem down one column is one issue naming the range.
+    // Three different problems in one column: three issues (the same one down a column would be one).
     expect(read.issues.map((i) => [i.severity, i.code, i.sheet, i.cell])).toEqual([
-      ['error', 'universe.amount', 'Claims Universe', 'E3:E5'],
+      ['error', 'universe.amount', 'Claims Universe', 'E3'],
+      ['error', 'universe.amount', 'Claims Universe', 'E4'],
+      ['error', 'universe.amount', 'Claims Universe', 'E5'],
       ['error', 'universe.program', 'Claims Universe', 'B6'],
       ['error', 'universe.quarter', 'Claims Universe', 'C7'],
       ['error', 'universe.component', 'Claims Universe', 'D8'],
@@ -60,12 +62,14 @@ describe('readUniverseTotals', () => {
     ]);
     const messages = read.issues.map((i) => i.message);
     expect(messages[0]).toBe(
-      "'Claims Universe'!E3:E5: All 3 cells of this range have the same problem; the first, E3: Amount: \"abc\" is not a dollar amount. Type a dollar amount such as 1234.56, $1,234.56 or (1,234.56) for a negative. Fix them the same way.",
+      "'Claims Universe'!E3: Amount: \"abc\" is not a dollar amount. Type a dollar amount such as 1234.56, $1,234.56 or (1,234.56) for a negative.",
     );
-    expect(messages[1]).toMatch(/^'Claims Universe'!B6: Program: "Medicare" is not a program\. Write Medicaid/);
-    expect(messages[2]).toMatch(/^'Claims Universe'!C7: Quarter: "Q3" has no year\./);
-    expect(messages[3]).toMatch(/^'Claims Universe'!D8: Component: "DSH" is not a universe component\. Write FFS/);
-    expect(messages[4]).toMatch(/"Total" looks like a total row/);
+    expect(messages[1]).toMatch(/^'Claims Universe'!E4: Amount: The cell holds the error value #N\/A\. Fix the formula/);
+    expect(messages[2]).toMatch(/^'Claims Universe'!E5: Amount: The cell is blank\./);
+    expect(messages[3]).toMatch(/^'Claims Universe'!B6: Program: "Medicare" is not a program\. Write Medicaid/);
+    expect(messages[4]).toMatch(/^'Claims Universe'!C7: Quarter: "Q3" has no year\./);
+    expect(messages[5]).toMatch(/^'Claims Universe'!D8: Component: "DSH" is not a universe component\. Write FFS/);
+    expect(messages[6]).toMatch(/"Total" looks like a total row/);
   });
 
   it('says a flood of bad cells down one column once, naming the range', async () => {
@@ -129,8 +133,12 @@ describe('issueLimiter', () => {
     limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B9' }, 'bad month.'));
     limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B5' }, 'bad month.'));
     limiter.add(cellIssue('error', 'a', { sheet: 'T', cell: 'B5' }, 'bad month.'));
+    // Another kind of problem under the same code and column is its own issue; cell values do not make a new kind.
+    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B7' }, 'blank month.'));
+    limiter.add(cellIssue('error', 'c', { sheet: 'S', cell: 'D3' }, '"x" is not 12.'));
+    limiter.add(cellIssue('error', 'c', { sheet: 'S', cell: 'D4' }, '"yy" is not 13.'));
     const out = limiter.finish();
-    expect(out.map((i) => [i.sheet, i.cell])).toEqual([['S', 'B2:B9'], ['S', 'C2'], ['T', 'B5']]);
+    expect(out.map((i) => [i.sheet, i.cell])).toEqual([['S', 'B2:B9'], ['S', 'C2'], ['T', 'B5'], ['S', 'B7'], ['S', 'D3:D4']]);
     expect(out[0]!.message).toBe("'S'!B2:B9: 3 cells of this range have the same problem; the first, B2: bad month. Fix them the same way.");
     expect(out[2]!.message).toBe("'T'!B5: bad month.");
   });
