@@ -8,9 +8,10 @@ import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
 import { readSettings } from '../workbook/settings.js';
 import { readLineMap } from './line-map-sheet.js';
 import type { ReconResult } from './recon-result.js';
-import { reconcile, reconSettings } from './reconcile.js';
+import type { Settings } from '../workbook/settings.js';
+import { reconcile, reconSettings, type UniverseOverride } from './reconcile.js';
 import { reconcileJson, type ReconcileJson } from './reconcile-json.js';
-import { readReconciliationNotes } from './reconciliation-notes.js';
+import { readReconciliationNotes, type ReconciliationNote } from './reconciliation-notes.js';
 import { buildReconciliationSheet } from './reconciliation-sheet.js';
 
 export interface ReconciliationRun {
@@ -21,6 +22,10 @@ export interface ReconciliationRun {
   readonly json: ReconcileJson;
   /** Input name → range or origin used, for the Run Log. */
   readonly inputs: Readonly<Record<string, string>>;
+  /** The Settings the run used (State and Review Year for a cross-state summary). */
+  readonly settings: Settings;
+  /** Explanation and Status typed on the previous Reconciliation sheet. */
+  readonly notes: readonly ReconciliationNote[];
 }
 
 export interface RunReconciliationOptions {
@@ -28,12 +33,14 @@ export interface RunReconciliationOptions {
   readonly today: string;
   /** Include the prior-period forms in the report amounts (default: the Settings `Include Prior Period`). */
   readonly includePriorPeriod?: boolean;
+  /** Universe totals from elsewhere (claim-level files) in place of the workbook's universe table. */
+  readonly universe?: UniverseOverride;
 }
 
 export async function runReconciliation(source: WorkbookSource, options: RunReconciliationOptions): Promise<ReconciliationRun> {
   const settings = await readSettings(source, { today: options.today });
   const lineMap = await readLineMap(source);
-  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows);
+  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows, options.universe);
   const notes = await readReconciliationNotes(source);
   const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};
@@ -47,5 +54,5 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const issues = [...settings.issues, ...lineMap.issues, ...result.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
-  return { result, sheets, issues, json, inputs };
+  return { result, sheets, issues, json, inputs, settings: settings.settings, notes };
 }
