@@ -63,6 +63,13 @@ function contentProblem(file: ClaimFile): string | undefined {
 
 /** The claim files named by `inputs` (files or folders), checked; throws ClaimFileError naming every unusable one. */
 export function claimFiles(inputs: readonly string[]): ClaimFile[] {
+  const { files, problems } = checkClaimFiles(inputs);
+  if (problems.length > 0) throw new ClaimFileError(problems);
+  return files;
+}
+
+/** The usable claim files named by `inputs`, and a message for each unusable one. */
+export function checkClaimFiles(inputs: readonly string[]): { files: ClaimFile[]; problems: string[] } {
   const files: ClaimFile[] = [];
   const problems: string[] = [];
   for (const input of inputs) {
@@ -98,8 +105,7 @@ export function claimFiles(inputs: readonly string[]): ClaimFile[] {
       else files.push(file);
     }
   }
-  if (problems.length > 0) throw new ClaimFileError(problems);
-  return files;
+  return { files, problems };
 }
 
 export { HEADER_HINT };

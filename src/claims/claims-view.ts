@@ -8,32 +8,45 @@ import { CLAIM_PERIOD_COLUMNS, CLAIM_TABLE } from '../core/workbook/claim-column
 import { searchTables } from '../core/workbook/find-table.js';
 import { memorySource } from '../core/workbook/memory-source.js';
 import { ClaimFileError, HEADER_HINT, type ClaimFile } from './claim-file.js';
+import { readCsvHeader } from './csv-header.js';
 import type { DuckDbSession } from './duckdb-session.js';
 
 /** A file with its columns: canonical name → the file's header. */
 export interface MappedClaimFile extends ClaimFile {
   readonly columns: Readonly<Record<string, string>>;
+  /** CSV: the header's names and delimiter, read strictly by DuckDB with them. */
+  readonly csv?: { readonly delimiter: string; readonly names: readonly string[] };
 }
 
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** The table function that reads the file. CSV is read as text (the SQL parses every value itself). */
-export function readerSql(file: ClaimFile): string {
-  return file.format === 'parquet'
-    ? `read_parquet(${literal(file.path)}, file_row_number = true)`
-    : `read_csv(${literal(file.path)}, header = true, all_varchar = true)`;
+/**
+ * The table function that reads the file. CSV is read as text (the SQL parses every value itself),
+ * strictly, with the header and delimiter read by csv-header.ts: no sniffing, so a row with too many
+ * fields or an unclosed quote is an error.
+ */
+export function readerSql(file: MappedClaimFile | ClaimFile): string {
+  if (file.format === 'parquet') return `read_parquet(${literal(file.path)}, file_row_number = true)`;
+  const csv = 'csv' in file ? file.csv : undefined;
+  if (csv === undefined) return `read_csv(${literal(file.path)}, header = true, all_varchar = true)`;
+  const columns = csv.names.map((n, i) => `${literal(n === '' ? `column${i}` : n)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${literal(file.path)}, header = true, auto_detect = false, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', columns = {${columns}})`;
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-/** The file's header names, as DuckDB reads them. */
-async function headerNames(db: DuckDbSession, file: ClaimFile): Promise<string[]> {
+/** The file's header names: CSV as csv-header.ts reads them, Parquet's schema as DuckDB reads it. */
+async function headerNames(db: DuckDbSession, file: ClaimFile): Promise<{ names: string[]; csv?: { delimiter: string; names: readonly string[] } }> {
+  if (file.format !== 'parquet') {
+    const header = await readCsvHeader(file);
+    return { names: [...header.names], csv: header };
+  }
   try {
     const rows = await db.all(`DESCRIBE SELECT * FROM ${readerSql(file)}`);
-    return rows.map((r) => String(r['column_name'])).filter((n) => n !== 'file_row_number');
+    return { names: rows.map((r) => String(r['column_name'])).filter((n) => n !== 'file_row_number') };
   } catch (e) {
     const what = file.format === 'parquet' ? 'Parquet' : 'CSV';
     throw new ClaimFileError([`${file.label}: cannot be read as ${what} (${firstLine(e instanceof Error ? e.message : String(e))}). ${HEADER_HINT}, and save it as ${what} again.`]);
@@ -41,13 +54,14 @@ async function headerNames(db: DuckDbSession, file: ClaimFile): Promise<string[]
 }
 
 /** Finds the claim columns of each file by header; throws ClaimFileError naming each file without a usable header. */
-export async function mapClaimFiles(db: DuckDbSession, files: readonly ClaimFile[]): Promise<MappedClaimFile[]> {
+export async function mapClaimFiles(db: DuckDbSession, files: readonly ClaimFile[], earlierProblems: readonly string[] = []): Promise<MappedClaimFile[]> {
   const mapped: MappedClaimFile[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...earlierProblems];
   for (const file of files) {
     let names: string[];
+    let csv: { delimiter: string; names: readonly string[] } | undefined;
     try {
-      names = await headerNames(db, file);
+      ({ names, csv } = await headerNames(db, file));
     } catch (e) {
       if (e instanceof ClaimFileError) {
         problems.push(...e.messages);
@@ -75,7 +89,7 @@ export async function mapClaimFiles(db: DuckDbSession, files: readonly ClaimFile
       if (name !== undefined) columns[canonical] = name;
     }
     if (columns['Paid Date'] !== undefined) delete columns['Quarter'];
-    mapped.push({ ...file, columns });
+    mapped.push({ ...file, columns, ...(csv === undefined ? {} : { csv }) });
   }
   if (problems.length > 0) throw new ClaimFileError(problems);
   return mapped;

@@ -14,7 +14,7 @@ import type { Component } from '../core/workbook/component.js';
 import { COMPONENTS } from '../core/workbook/component.js';
 import { PROGRAMS, type Program } from '../core/workbook/program.js';
 import { quarterLabel, type ReviewYear } from '../core/workbook/quarter.js';
-import { claimFiles, ClaimFileError, type ClaimFileFormat } from './claim-file.js';
+import { checkClaimFiles, ClaimFileError, type ClaimFileFormat } from './claim-file.js';
 import { claimsViewSql, mapClaimFiles } from './claims-view.js';
 import {
   CHECK_CODES,
@@ -139,10 +139,10 @@ function sortTotals(totals: ClaimTotal[]): ClaimTotal[] {
 
 /** Reads and totals the claim files named by `inputs` (files or folders). Throws ClaimFileError for unusable files. */
 export async function totalClaimFiles(inputs: readonly string[], options: TotalClaimsOptions): Promise<ClaimTotalsRun> {
-  const files = claimFiles(inputs);
+  const { files, problems } = checkClaimFiles(inputs);
   const db = await openDuckDb(options);
   try {
-    const mapped = await mapClaimFiles(db, files);
+    const mapped = await mapClaimFiles(db, files, problems);
     const readFailure = (e: unknown): never => {
       const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
       const named = mapped.filter((f) => message.includes(f.path));
