@@ -25,7 +25,8 @@ export interface UniverseIo {
 
 /** The review year of `--review-year`, or a message saying how to write it. */
 export function reviewYearOption(text: string): ReviewYear | string {
-  const p = parseReviewYear(text);
+  // A bare year is read as a number, so the message asks which kind (RY or FFY) it is.
+  const p = parseReviewYear(/^\s*\d{4}\s*$/.test(text) ? Number(text) : text);
   return p.ok ? p.value : `--review-year ${text}: ${p.reason}`;
 }
 
