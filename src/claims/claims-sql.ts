@@ -44,7 +44,16 @@ export interface ClaimsSqlOptions {
   readonly examplesPerCheck?: number;
   /** The table read (default `claims`). */
   readonly table?: string;
+  /** Extra columns carried through `cleaned` and `parsed` (the DuckDB fast path's pre-summed groups). */
+  readonly carry?: readonly string[];
 }
+
+/** Paid Amount with `$`, `,` and spaces removed. */
+export const amountCleanSql = (column: string): string => `REPLACE(REPLACE(REPLACE(TRIM(${column}), '$', ''), ',', ''), ' ', '')`;
+
+/** The cleaned amount as DECIMAL(18,2), NULL when it is not one; `(1,234.56)` is negative. */
+export const amountValueSql = (clean: string): string =>
+  `CASE WHEN ${clean} LIKE '(%)' THEN -TRY_CAST(SUBSTRING(${clean}, 2, LENGTH(${clean}) - 2) AS DECIMAL(18,2)) ELSE TRY_CAST(${clean} AS DECIMAL(18,2)) END`;
 
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -72,6 +81,7 @@ const US_DATE = "'^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})'";
 export function claimsCtes(options: ClaimsSqlOptions): string {
   const { first, last } = quarterIndexRange(options.reviewYear);
   const duplicates = options.duplicates ?? true;
+  const carry = (options.carry ?? []).map((c) => `, ${c}`).join('');
   return `cleaned AS (
   SELECT source_file, file_index, source_row,
     NULLIF(TRIM(claim_id), '') AS claim_key,
@@ -86,7 +96,7 @@ export function claimsCtes(options: ClaimsSqlOptions): string {
     ) AS paid_day,
     -- a quarter label without a date: 2023Q3, 2023 Q3, 2023-Q3 or Q3 2023
     UPPER(REPLACE(REPLACE(TRIM(paid_period), ' ', ''), '-', '')) AS period_key,
-    REPLACE(REPLACE(REPLACE(TRIM(paid_amount), '$', ''), ',', ''), ' ', '') AS amount_clean
+    ${amountCleanSql('paid_amount')} AS amount_clean${carry}
   FROM ${options.table ?? 'claims'}
 ),
 parsed AS (
@@ -100,8 +110,7 @@ parsed AS (
       WHEN period_key LIKE '____Q_' THEN TRY_CAST(SUBSTRING(period_key, 6, 1) AS INTEGER)
       WHEN period_key LIKE 'Q_____' THEN TRY_CAST(SUBSTRING(period_key, 2, 1) AS INTEGER) END AS paid_q,
     -- (1,234.56) is negative
-    CASE WHEN amount_clean LIKE '(%)' THEN -TRY_CAST(SUBSTRING(amount_clean, 2, LENGTH(amount_clean) - 2) AS DECIMAL(18,2))
-      ELSE TRY_CAST(amount_clean AS DECIMAL(18,2)) END AS amount
+    ${amountValueSql('amount_clean')} AS amount${carry}
   FROM cleaned
 ),
 numbered AS (
@@ -183,23 +192,61 @@ ORDER BY code, example_number`;
 }
 
 /**
- * One pass, no sort (DuckDB's fast path when the claim IDs have no duplicates): every combination of
- * keys and problems with its count and sum, from which the totals and the check counts both follow.
+ * DuckDB's fast path (engine SQL, not printed): ONE parallel scan that parses only the amount per
+ * claim and groups claims by their raw program, component and paid date text (a handful of
+ * distinct values), and in the same pass (GROUPING SETS) groups the claim IDs by their 64-bit hash
+ * to find any that may repeat. The portable parsing above then runs over the few groups. The result
+ * is every combination of keys and problems with its claim count and exact sum, from which the
+ * totals and the check counts follow — the same as the portable statements, since every parsed
+ * value depends only on the raw text it is grouped by — and, on each row, `duplicated_ids`: when it
+ * is 0 no ID repeats. Equal IDs always share a hash, so no repeat is missed; a collision of two
+ * different IDs (odds about n²/2⁶⁵) only sends the run down the exact, numbered path.
  */
-export function groupsStatement(options: ClaimsSqlOptions): string {
-  return `WITH ${claimsCtes({ ...options, duplicates: false })}
-SELECT file_index, program_value, paid_year, paid_q, component_value, program_problem, component_problem, period_problem, amount_problem,
-  CASE WHEN claim_key IS NULL THEN 1 ELSE 0 END AS blank_id, SUM(amount) AS amount, COUNT(*) AS claims
+export function groupsStatement(options: ClaimsSqlOptions & { readonly scanTable: string }): string {
+  const clean = amountCleanSql('paid_amount');
+  return `WITH amounts AS (
+  SELECT file_index, program, component, paid_date, paid_period,
+    CASE WHEN claim_id IS NULL OR TRIM(claim_id) = '' THEN 1 ELSE 0 END AS blank_id,
+    CASE WHEN claim_id IS NULL OR TRIM(claim_id) = '' THEN NULL ELSE hash(TRIM(claim_id)) END AS id_hash,
+    -- the plain cast first: most amounts need no cleaning, and the cleaned cast gives the same value when it works
+    COALESCE(TRY_CAST(paid_amount AS DECIMAL(18,2)), ${amountValueSql(clean)}) AS amount
+  FROM ${options.scanTable}
+),
+scanned AS (
+  SELECT amounts.*, CASE WHEN amount IS NULL THEN 'unparsable' WHEN amount < 0 THEN 'negative' END AS pre_amount_problem FROM amounts
+),
+sets AS MATERIALIZED (
+  SELECT file_index, program, component, paid_date, paid_period, blank_id, pre_amount_problem, id_hash,
+    GROUPING(id_hash) AS is_group, SUM(amount) AS pre_amount, COUNT(*) AS pre_claims
+  FROM scanned
+  GROUP BY GROUPING SETS ((file_index, program, component, paid_date, paid_period, blank_id, pre_amount_problem), (id_hash))
+  HAVING GROUPING(id_hash) = 1 OR (id_hash IS NOT NULL AND COUNT(*) > 1)
+),
+grouped_claims AS (
+  SELECT 'scan' AS source_file, file_index, CAST(NULL AS BIGINT) AS source_row, CASE WHEN blank_id = 1 THEN NULL ELSE 'id' END AS claim_id,
+    program, component, paid_date, paid_period, '0' AS paid_amount, pre_amount_problem, pre_amount, pre_claims
+  FROM sets WHERE is_group = 1
+),
+${claimsCtes({ ...options, duplicates: false, table: 'grouped_claims', carry: ['pre_amount_problem', 'pre_amount', 'pre_claims'] })}
+SELECT file_index, program_value, paid_year, paid_q, component_value, program_problem, component_problem, period_problem, pre_amount_problem AS amount_problem,
+  CASE WHEN claim_key IS NULL THEN 1 ELSE 0 END AS blank_id, SUM(pre_amount) AS amount, SUM(pre_claims) AS claims,
+  (SELECT COUNT(*) FROM sets WHERE is_group = 0) AS duplicated_ids
 FROM checked
-GROUP BY file_index, program_value, paid_year, paid_q, component_value, program_problem, component_problem, period_problem, amount_problem, CASE WHEN claim_key IS NULL THEN 1 ELSE 0 END`;
+GROUP BY file_index, program_value, paid_year, paid_q, component_value, program_problem, component_problem, period_problem, pre_amount_problem, CASE WHEN claim_key IS NULL THEN 1 ELSE 0 END`;
 }
 
-/** Number of claim IDs that appear more than once. */
-export function duplicateIdsStatement(table = 'claims'): string {
-  return `SELECT COUNT(*) AS duplicated_ids FROM (
-  SELECT TRIM(claim_id) AS claim_key FROM ${table} WHERE claim_id IS NOT NULL AND TRIM(claim_id) <> ''
-  GROUP BY TRIM(claim_id) HAVING COUNT(*) > 1
-) repeated`;
+/**
+ * The first examples of one check in one file (DuckDB, no repeated IDs): rows come in file order
+ * (insertion order is preserved), so LIMIT stops the scan at the examples.
+ */
+export function fileExamplesStatement(options: ClaimsSqlOptions, code: CheckCode, fileIndex: number): string {
+  const n = options.examplesPerCheck ?? DEFAULT_EXAMPLES;
+  return `WITH ${claimsCtes({ ...options, duplicates: false })},
+${problemsCte([code])}
+SELECT code, source_file, source_row, claim_id, raw_value
+FROM problems
+WHERE file_index = ${fileIndex}
+LIMIT ${n}`;
 }
 
 /** What `--print-sql` prints: the three statements, each ending in `;`, with a note on the table they read. */

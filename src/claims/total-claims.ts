@@ -20,8 +20,8 @@ import {
   CHECK_CODES,
   checksStatement,
   DEFAULT_EXAMPLES,
-  duplicateIdsStatement,
   examplesStatement,
+  fileExamplesStatement,
   groupsStatement,
   KEPT_CHECKS,
   totalsStatement,
@@ -159,7 +159,8 @@ export async function totalClaimFiles(inputs: readonly string[], options: TotalC
     let groups: Group[] = [];
     let duplicatedIds = 0;
     try {
-      groups = (await db.all(groupsStatement({ ...sql, table: 'claims_scan' }))).map((r) => ({
+      const rawGroups = await db.all(groupsStatement({ ...sql, scanTable: 'claims_scan' }));
+      groups = rawGroups.map((r) => ({
         fileIndex: int(r['file_index'] ?? null),
         program: text(r['program_value'] ?? null),
         year: r['paid_year'] === null ? null : int(r['paid_year'] ?? null),
@@ -173,7 +174,7 @@ export async function totalClaimFiles(inputs: readonly string[], options: TotalC
         cents: centsOf(r['amount'] ?? null),
         claims: int(r['claims'] ?? null),
       }));
-      duplicatedIds = int((await db.all(duplicateIdsStatement('claims_scan')))[0]?.['duplicated_ids'] ?? null);
+      duplicatedIds = int(rawGroups[0]?.['duplicated_ids'] ?? null);
     } catch (e) {
       if (e instanceof ClaimFileError) throw e;
       readFailure(e);
@@ -216,7 +217,8 @@ export async function totalClaimFiles(inputs: readonly string[], options: TotalC
     const examples = new Map<CheckCode, CheckExample[]>();
     if (found.length > 0) {
       const byDate = new Map(mapped.map((f) => [f.label, f.columns['Paid Date'] !== undefined]));
-      for (const r of await db.all(examplesStatement({ ...sql, duplicates: duplicatedIds > 0 }, found))) {
+      const limit = sql.examplesPerCheck ?? DEFAULT_EXAMPLES;
+      const add = (r: Record<string, DuckDBValue>): void => {
         const code = String(r['code']) as CheckCode;
         const file = String(r['source_file']);
         const row = int(r['source_row'] ?? null);
@@ -224,6 +226,17 @@ export async function totalClaimFiles(inputs: readonly string[], options: TotalC
         const list = examples.get(code) ?? [];
         list.push({ file, row, claimId: text(r['claim_id'] ?? null), value, message: `${file} row ${row}: ${exampleReason(code, value, options.reviewYear, byDate.get(file) ?? true)}` });
         examples.set(code, list);
+      };
+      if (duplicatedIds > 0) {
+        for (const r of await db.all(examplesStatement({ ...sql, duplicates: true }, found))) add(r);
+      } else {
+        // File by file, each query stopping at its examples: a check found early in a big file costs little.
+        for (const code of found) {
+          for (let i = 0; i < mapped.length && (examples.get(code)?.length ?? 0) < limit; i++) {
+            const need = limit - (examples.get(code)?.length ?? 0);
+            for (const r of await db.all(fileExamplesStatement({ ...sql, examplesPerCheck: need }, code, i))) add(r);
+          }
+        }
       }
     }
     const checks: ClaimCheck[] = CHECK_CODES.map((code) => ({
