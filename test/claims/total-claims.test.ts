@@ -138,6 +138,22 @@ describe('data checks', () => {
   });
 });
 
+describe('the DuckDB session', () => {
+  it('never autoloads or installs an extension, and has Parquet linked in', async () => {
+    const { openDuckDb } = await import('../../src/claims/duckdb-session');
+    const db = await openDuckDb();
+    try {
+      const [s] = await db.all(`SELECT current_setting('autoload_known_extensions') AS autoload, current_setting('autoinstall_known_extensions') AS autoinstall, current_setting('allow_community_extensions') AS community`);
+      expect(s).toEqual({ autoload: false, autoinstall: false, community: false });
+      const loaded = (await db.all(`SELECT extension_name FROM duckdb_extensions() WHERE loaded`)).map((r) => r['extension_name']);
+      expect(loaded).toContain('parquet');
+      expect(loaded).not.toContain('httpfs');
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('unusable files: exit-2 errors naming the file', () => {
   const fails = async (inputs: string[]): Promise<string> => {
     try {
