@@ -45,7 +45,7 @@ const c = (col: number, row: number): string => `${columnLetter(col)}${row}`;
 const label = (b: SummaryBook, program: string): string => `${b.state === '' ? b.file : b.state} ${program}`;
 
 export function reconcileSummarySheet(lines: readonly SummaryLine<ReconcileSummaryRow>[]): OwnedSheet {
-  const headers = ['Book', 'File', 'State', 'Review Year', 'Program', 'Report', 'Overall universe', 'Overall report', 'Difference', 'Percent difference', 'Overall threshold', 'Flagged', 'Flagged quarters', 'Open items', 'Percent base'];
+  const headers = ['Book', 'File', 'State', 'Review Year', 'Program', 'Report', 'Overall universe', 'Overall report', 'Difference', 'Percent difference', 'Overall threshold', 'Flagged', 'Flagged quarters', 'Open items (flagged rows with no explanation, plus report lines the line map does not cover)', 'Percent base (Settings: Percent Base)'];
   const rows: OutputCell[][] = [headers.map((h) => textCell(h, HEADER))];
   lines.forEach((line, i) => {
     const r = line.row;
@@ -91,7 +91,7 @@ export function reconcileSummarySheet(lines: readonly SummaryLine<ReconcileSumma
   return {
     name: SUMMARY_SHEET,
     rows,
-    columnWidths: [24, 28, 14, 11, 10, 20, 18, 18, 16, 12, 11, 9, 22, 10, 11],
+    columnWidths: [24, 28, 14, 11, 10, 20, 18, 18, 16, 12, 11, 9, 22, 24, 16],
     freezeRows: 1,
     highlights: lines.length === 0 ? [] : [{ range: `A2:${c(R.base, last)}`, formula: `$${columnLetter(R.flag)}2="Yes"`, fill: FLAG_FILL, fontColor: FLAG_FONT }],
     charts,
