@@ -1,4 +1,5 @@
 import { fillForms } from '../core/forms/fill-forms.js';
+import { fillSummary } from './book-summary.js';
 import { formatForm } from './fill-output.js';
 import type { Job } from './job.js';
 
@@ -13,6 +14,7 @@ export function fillJob(today: string): Job {
       json: run.json,
       text: run.forms.map(formatForm).join('\n\n'),
       inputs: run.inputs,
+      summary: fillSummary(run),
     };
   };
 }

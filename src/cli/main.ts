@@ -12,6 +12,8 @@ import type { Job } from './job.js';
 import { SAMPLE_WORKBOOK, VERSION } from './package-info.js';
 import { reconcileJob } from './reconcile-job.js';
 import { runJobs } from './run-jobs.js';
+import { manyBookOptions, type BookCommandOptions } from './many-books.js';
+import { addUniverseCommand } from './universe-command.js';
 
 interface CommandOptions {
   readonly out?: string;
@@ -36,20 +38,26 @@ export async function main(argv: readonly string[], io: CliStreams = { stdout: p
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  program
+  // Several books, --summary or --out-dir: the many-book run (many-books.ts); one book: as before.
+  const books = manyBookOptions(io, now, (code) => { exitCode = code; });
+  const reconcile = program
     .command('reconcile')
     .description('compare the PERM universe with the CMS-64 / CMS-21 reports, quarter by quarter and overall')
-    .argument('<book>', 'the workbook (.xlsx)')
+    .argument('<books...>', 'the workbook (.xlsx), or several, or folders of them')
     .option('--out <file>', 'write a copy of the workbook with the Reconciliation, Line Map and Run Log sheets')
     .option('--json', 'print one JSON document')
-    .action((book: string, options: CommandOptions) => run(book, [reconcileJob(today)], options));
-  program
+    .option('--universe <files...>', 'claim-level universe files (.csv, .csv.gz, .parquet) in place of the workbook\'s universe table');
+  books.addOptions(reconcile).action((bookList: string[], options: BookCommandOptions) =>
+    books.run('reconcile', bookList, options, (universe) => reconcileJob(today, universe), (book, job) => run(book, [job], options)));
+  const fill = program
     .command('fill')
     .description('fill CMS-10184E lines A-J for each program in the workbook')
-    .argument('<book>', 'the workbook (.xlsx)')
+    .argument('<books...>', 'the workbook (.xlsx), or several, or folders of them')
     .option('--out <file>', 'write a copy of the workbook with the CMS-10184E, Estimator Detail and Run Log sheets')
-    .option('--json', 'print one JSON document')
-    .action((book: string, options: CommandOptions) => run(book, [fillJob(today)], options));
+    .option('--json', 'print one JSON document');
+  books.addOptions(fill).action((bookList: string[], options: BookCommandOptions) =>
+    books.run('fill', bookList, options, () => fillJob(today), (book, job) => run(book, [job], options)));
+  addUniverseCommand(program, io, (code) => { exitCode = code; });
   program
     .command('demo')
     .description('run both on the bundled sample workbook (a made-up state)')

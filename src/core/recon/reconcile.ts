@@ -54,9 +54,19 @@ export interface ReconInput {
   readonly issues?: readonly Issue[];
 }
 
-/** Reads the universe and the reports from `source` and reconciles them through `lineMap`. */
-export async function reconcile(source: WorkbookSource, settings: ReconSettings, lineMap: readonly LineMapRow[]): Promise<ReconResult> {
-  const universe = await readUniverseTotals(source);
+/** Universe totals read elsewhere (claim-level files), used in place of the workbook's universe table. */
+export interface UniverseOverride {
+  readonly totals: readonly UniverseTotal[];
+  /** Where they came from, for the Run Log (for example `claim files a.csv, b.parquet`). */
+  readonly origin: string;
+  readonly issues?: readonly Issue[];
+}
+
+/** Reads the universe (or takes `universeOverride`) and the reports from `source` and reconciles them through `lineMap`. */
+export async function reconcile(source: WorkbookSource, settings: ReconSettings, lineMap: readonly LineMapRow[], universeOverride?: UniverseOverride): Promise<ReconResult> {
+  const universe = universeOverride === undefined
+    ? await readUniverseTotals(source)
+    : { totals: universeOverride.totals, issues: universeOverride.issues ?? [], tables: [], origin: universeOverride.origin };
   const reports = await readReports(source, settings.state === undefined ? {} : { state: settings.state });
   const result = reconcileTotals({
     universe: universe.totals,
@@ -66,7 +76,7 @@ export async function reconcile(source: WorkbookSource, settings: ReconSettings,
     issues: [...universe.issues, ...reports.issues],
   });
   const inputs: ReconInputs = {
-    universe: universe.tables.map(tableRange),
+    universe: 'origin' in universe ? [universe.origin] : universe.tables.map(tableRange),
     reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
   };
   return { ...result, inputs };

@@ -8,7 +8,8 @@ import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
 import { readSettings } from '../workbook/settings.js';
 import { readLineMap } from './line-map-sheet.js';
 import type { ReconResult } from './recon-result.js';
-import { reconcile, reconSettings } from './reconcile.js';
+import type { Settings } from '../workbook/settings.js';
+import { reconcile, reconSettings, type UniverseOverride } from './reconcile.js';
 import { reconcileJson, type ReconcileJson } from './reconcile-json.js';
 import { placeNotes, type NotePlacement } from './note-placement.js';
 import { readReconciliationNotes } from './reconciliation-notes.js';
@@ -24,6 +25,8 @@ export interface ReconciliationRun {
   readonly json: ReconcileJson;
   /** Input name → range or origin used, for the Run Log. */
   readonly inputs: Readonly<Record<string, string>>;
+  /** The Settings the run used (State and Review Year for a cross-state summary). */
+  readonly settings: Settings;
 }
 
 export interface RunReconciliationOptions {
@@ -31,12 +34,14 @@ export interface RunReconciliationOptions {
   readonly today: string;
   /** Include the prior-period forms in the report amounts (default: the Settings `Include Prior Period`). */
   readonly includePriorPeriod?: boolean;
+  /** Universe totals from elsewhere (claim-level files) in place of the workbook's universe table. */
+  readonly universe?: UniverseOverride;
 }
 
 export async function runReconciliation(source: WorkbookSource, options: RunReconciliationOptions): Promise<ReconciliationRun> {
   const settings = await readSettings(source, { today: options.today });
   const lineMap = await readLineMap(source);
-  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows);
+  const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows, options.universe);
   const notes = placeNotes(await readReconciliationNotes(source), reconciliationRowKeys(result), options.today);
   const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};
@@ -52,5 +57,5 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const issues = hasErrors(found) ? found : [...found, ...notes.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
-  return { result, notes, sheets, issues, json, inputs };
+  return { result, notes, sheets, issues, json, inputs, settings: settings.settings };
 }

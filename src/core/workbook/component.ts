@@ -1,8 +1,8 @@
 /** Universe components (fee-for-service, managed care) and the line-map component that adds `Excluded`. */
 import { describeCellValue, isBlank } from './cell-value.js';
-import { normalizeLabel } from './normalize-label.js';
 import type { CellValue } from './port.js';
 import { parsedFail, parsedOk, type Parsed } from './parsed.js';
+import { synonymKey as key } from './program.js';
 
 export type Component = 'FFS' | 'MC';
 export type MapComponent = Component | 'Excluded';
@@ -19,9 +19,10 @@ const SYNONYMS: ReadonlyMap<string, MapComponent> = new Map([
   ['exclude', 'Excluded'],
 ]);
 
-function key(text: string): string {
-  return normalizeLabel(text).replace(/[\s\-.()]/g, '');
-}
+/** Normalised spellings (see `synonymKey`) → universe component: what `parseComponent` accepts; also the claim-file reader's SQL mapping. */
+export const COMPONENT_SYNONYMS: ReadonlyMap<string, Component> = new Map(
+  [...SYNONYMS].filter((e): e is [string, Component] => e[1] !== 'Excluded'),
+);
 
 /** `FFS` / `Fee-for-service` → FFS; `MC` / `Managed Care` / `Capitation` → MC. */
 export function parseComponent(value: CellValue): Parsed<Component> {

@@ -10,8 +10,8 @@ export const PROGRAMS: readonly Program[] = ['Medicaid', 'CHIP'];
 
 const FIX = 'Write Medicaid (or Title XIX) or CHIP (or Title XXI).';
 
-/** Normalised spellings (spaces, dashes and dots removed) → program. */
-const SYNONYMS: ReadonlyMap<string, Program> = new Map([
+/** Normalised spellings (see `synonymKey`) → program. Also the claim-file reader's SQL mapping (src/claims). */
+export const PROGRAM_SYNONYMS: ReadonlyMap<string, Program> = new Map([
   ['medicaid', 'Medicaid'],
   ['titlexix', 'Medicaid'],
   ['xix', 'Medicaid'],
@@ -23,7 +23,11 @@ const SYNONYMS: ReadonlyMap<string, Program> = new Map([
   ['mchip', 'CHIP'],
 ]);
 
-function key(text: string): string {
+/** The characters a synonym key drops after `normalizeLabel` (spaces, dashes, dots, brackets). */
+export const SYNONYM_KEY_DROPS: readonly string[] = [' ', '-', '.', '(', ')'];
+
+/** `Title XIX` → `titlexix`: the key program and component synonyms are looked up by. */
+export function synonymKey(text: string): string {
   return normalizeLabel(text).replace(/[\s\-.()]/g, '');
 }
 
@@ -31,6 +35,6 @@ function key(text: string): string {
 export function parseProgram(value: CellValue): Parsed<Program> {
   if (isBlank(value)) return parsedFail(`The program is blank. ${FIX}`);
   if (typeof value !== 'string') return parsedFail(`${describeCellValue(value)} is not a program. ${FIX}`);
-  const program = SYNONYMS.get(key(value));
+  const program = PROGRAM_SYNONYMS.get(synonymKey(value));
   return program === undefined ? parsedFail(`${describeCellValue(value)} is not a program. ${FIX}`) : parsedOk(program);
 }
