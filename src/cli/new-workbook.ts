@@ -12,7 +12,7 @@ import { buildCopy } from '../xlsx/build-copy.js';
 import { renderOwnedSheets } from '../xlsx/render-owned-sheets.js';
 
 export async function writeNewWorkbook(outPath: string, sheets: readonly OwnedSheet[]): Promise<void> {
-  const zip = await buildCopy(await renderOwnedSheets(sheets), sheets);
+  const zip = await buildCopy(await renderOwnedSheets(sheets), sheets, { newWorkbook: true });
   const temp = join(dirname(resolve(outPath)), `.${basename(outPath)}.${process.pid}.tmp`);
   try {
     await pipeline(zip.generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }), createWriteStream(temp));

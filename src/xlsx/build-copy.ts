@@ -7,7 +7,7 @@
  * the task pane's preview builds its downloads with it too.
  */
 import JSZip from 'jszip';
-import { HEAD_COLUMNS, HEAD_ROWS, OWNERSHIP_RECORD_NAME, ownershipRecordFormula, parseOwnershipRecord, planOwnedWrite, sheetsToInspect, type ExistingSheet } from '../core/workbook/owned-sheets.js';
+import { HEAD_COLUMNS, HEAD_ROWS, OWNERSHIP_RECORD_NAME, ownershipRecordFormula, parseOwnershipRecord, planOwnedWrite, sheetsToInspect, type ExistingSheet, type OwnedWriteOptions } from '../core/workbook/owned-sheets.js';
 import { quoteSheetName } from '../core/workbook/address.js';
 import type { ChartSpec, OwnedSheet } from '../core/workbook/port.js';
 import { chartXml, drawingXml } from './chart-xml.js';
@@ -192,7 +192,7 @@ async function inspectSheets(edit: PackageEdit, names: readonly string[]): Promi
  * Throws (before anything is built) when the core's guard refuses: a sheet of the user's with an
  * owned name (UserSheetConflictError) or a malformed sheet (RefusedWriteError).
  */
-export async function buildCopy(input: Uint8Array, requested: readonly OwnedSheet[]): Promise<JSZip> {
+export async function buildCopy(input: Uint8Array, requested: readonly OwnedSheet[], options: OwnedWriteOptions = {}): Promise<JSZip> {
   checkOwned(requested);
   const zip = await JSZip.loadAsync(input, { createFolders: false });
   const rootRels = parseRels(await mustText(zip, '_rels/.rels', 'package relationships'));
@@ -206,7 +206,7 @@ export async function buildCopy(input: Uint8Array, requested: readonly OwnedShee
 
   const record = ownershipRecordOf(edit.workbookXml);
   const existingNames = parseWorkbookSheets(edit.workbookXml).map((e) => e.name);
-  const plan = planOwnedWrite(requested, existingNames, record, await inspectSheets(edit, sheetsToInspect(requested, existingNames, record)));
+  const plan = planOwnedWrite(requested, existingNames, record, await inspectSheets(edit, sheetsToInspect(requested, existingNames, record)), options);
   const sheets = plan.write;
 
   const scratch = await scratchParts(await JSZip.loadAsync(await renderOwnedSheets(sheets)));

@@ -152,8 +152,9 @@ export function planOwnedWrite(
   existingNames: readonly string[],
   record: readonly string[] | undefined,
   inspected: readonly ExistingSheet[],
+  options: OwnedWriteOptions = {},
 ): OwnedWritePlan {
-  checkOwnedSheets(sheets);
+  checkOwnedSheets(sheets, options);
   const exists = (name: string) => existingNames.find((e) => sameName(e, name));
   const listed = (name: string) => (record ?? []).some((r) => sameName(r, name));
   const kept = sheets.filter((s) => isWriteOnce(s.name) && exists(s.name) !== undefined).map((s) => s.name);
@@ -219,12 +220,20 @@ function checkSheet(sheet: OwnedSheet, problems: string[]): void {
   }
 }
 
+export interface OwnedWriteOptions {
+  /**
+   * The workbook is one the tool creates whole (claim-file totals, a cross-state summary, the blank
+   * template): every sheet in it is the tool's, so its sheets need not bear the owned names.
+   */
+  readonly newWorkbook?: boolean;
+}
+
 /** Throws RefusedWriteError unless every sheet may be written and is well formed. */
-export function checkOwnedSheets(sheets: readonly OwnedSheet[]): void {
+export function checkOwnedSheets(sheets: readonly OwnedSheet[], options: OwnedWriteOptions = {}): void {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const sheet of sheets) {
-    if (!WRITABLE_SHEET_NAMES.includes(sheet.name)) {
+    if (options.newWorkbook !== true && !WRITABLE_SHEET_NAMES.includes(sheet.name)) {
       problems.push(`'${sheet.name}' is not a sheet PERM Recon owns (it writes only ${WRITABLE_SHEET_NAMES.map((n) => `'${n}'`).join(', ')})`);
       continue;
     }
