@@ -84,3 +84,18 @@ describe('the fake refuses formulas Excel refuses', () => {
     expect(fake.runs).toBe(0);
   });
 });
+
+describe('layout from the core sheet spec', () => {
+  it('applies fitted column widths, fit to page width and the repeated heading row', async () => {
+    const fake = new FakeExcel();
+    await adapterOn(fake).writeSheets([
+      { name: 'Estimator Detail', rows: [[textCell('Heading')], [{ number: 15_019_183_165.71, numberFormat: '$#,##0.00;($#,##0.00)' }]], columnWidths: [8], fitToWidth: true, landscape: true, printTitleRows: { from: 1, to: 1 } },
+    ]);
+    const s = fake.sheet('Estimator Detail');
+    expect(s.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(s.printTitleRows).toBe('$1:$1');
+    expect(s.orientation).toBe('Landscape');
+    // "$15,019,183,165.71" is 18 characters: the column is widened from 8 to 20 (in points, Calibri 11).
+    expect(s.columnWidths.get(0)).toBeGreaterThan(100);
+  });
+});

@@ -94,3 +94,19 @@ describe('PreviewHost', () => {
     expect(blob.size).toBeGreaterThan(10_000);
   });
 });
+
+describe('PreviewWorkbook and sheets of the user\'s', () => {
+  it('refuses to write over a user\'s own Run Log, naming it, and writes nothing', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample);
+    const log = wb.addWorksheet('Run Log');
+    log.addRow(['Time', 'Version', 'Command', 'Inputs used', 'Errors', 'Warnings', 'Reviewer', 'Signed off']);
+    const bytes = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+    const book = await PreviewWorkbook.open('with-run-log.xlsx', bytes);
+    const host = new PreviewHost(book, 'light', (name, b) => PreviewWorkbook.open(name, b));
+    await expect(runAndWrite(host, 'reconcile', { hints: {}, now: new Date('2025-07-01T12:00:00Z'), version: 'test' })).rejects.toThrow(/'Run Log' is a sheet PERM Recon did not create.*Rename it/);
+    expect(book.sheetNames()).not.toContain('Reconciliation');
+    expect(book.grid('Run Log', 1, 1).rows[0]?.cells.slice(6, 8)).toEqual(['Reviewer', 'Signed off']);
+  });
+});
