@@ -3,10 +3,10 @@
  * `perm-recon`: the 64/21 reconciliation and CMS-10184E over .xlsx files (shared spec `cli.md`).
  * Exit status 0 when the run completed, 2 when the input is unusable, 1 for anything else.
  */
-import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { EXIT_FAILURE } from './exit-codes.js';
+import { EXIT_FAILURE, EXIT_UNUSABLE_INPUT } from './exit-codes.js';
+import { makeOutFolder } from './out-path.js';
 import { fillJob } from './fill-job.js';
 import type { Job } from './job.js';
 import { SAMPLE_WORKBOOK, VERSION } from './package-info.js';
@@ -63,10 +63,15 @@ export async function main(argv: readonly string[], io: CliStreams = { stdout: p
     .description('run both on the bundled sample workbook (a made-up state)')
     .option('--out <dir>', 'folder for the filled copy of the sample workbook')
     .option('--json', 'print one JSON document')
-    .action((options: CommandOptions) => {
+    .action(async (options: CommandOptions) => {
       let out: string | undefined;
       if (options.out !== undefined) {
-        mkdirSync(options.out, { recursive: true });
+        const problem = await makeOutFolder(options.out);
+        if (problem !== undefined) {
+          io.stderr.write(`${problem}\n`);
+          exitCode = EXIT_UNUSABLE_INPUT;
+          return;
+        }
         out = join(options.out, basename(SAMPLE_WORKBOOK).replace(/\.xlsx$/, '.filled.xlsx'));
       }
       return run(SAMPLE_WORKBOOK, [reconcileJob(today), fillJob(today)], { ...options, ...(out === undefined ? {} : { out }) });

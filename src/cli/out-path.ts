@@ -5,7 +5,7 @@
  * writable, and the disk must have room for about the size of the input plus the output sheets.
  */
 import { constants } from 'node:fs';
-import { access, open, rm, stat, statfs } from 'node:fs/promises';
+import { access, mkdir, open, rm, stat, statfs } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Room the output sheets take beyond the input's size (the sample's add about 200 KB). */
@@ -70,4 +70,17 @@ export function describeWriteError(outPath: string, e: unknown): string {
   if (c === 'EISDIR') return `${out}: --out names a folder; the copy was not written. Give a file name.`;
   if (c === 'ENOENT') return `${out}: the folder does not exist (any more); the copy was not written.`;
   return `${out}: the copy could not be written (${e instanceof Error ? e.message.replaceAll(dirname(out) + '/.', '') : String(e)}).`;
+}
+
+/** `demo --out DIR`: creates the folder (and its parents); why it cannot be, or undefined. */
+export async function makeOutFolder(dir: string): Promise<string | undefined> {
+  const folder = resolve(dir);
+  try {
+    await mkdir(folder, { recursive: true });
+    return undefined;
+  } catch (e) {
+    const c = code(e);
+    const why = c === 'EEXIST' || c === 'ENOTDIR' ? 'a file is in the way' : c === 'EROFS' ? 'the file system is read-only' : c === 'EACCES' || c === 'EPERM' ? 'permission denied' : c || String(e);
+    return `${folder}: the folder for --out cannot be created (${why}). Choose another --out folder.`;
+  }
 }

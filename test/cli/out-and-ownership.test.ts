@@ -37,6 +37,15 @@ describe('--out problems are exit 2 before any work, naming the path', () => {
     expect(run.stdout).toBe(''); // nothing ran, nothing printed
   });
 
+  it('demo --out into a folder that cannot be made', async () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'x');
+    const run = await runCli(['demo', '--out', join(blocker, 'sub')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/a-file\/sub: the folder for --out cannot be created \(a file is in the way\)/);
+    expect(run.stdout).toBe('');
+  });
+
   it('an existing read-only file', async () => {
     if (process.getuid?.() === 0) {
       // Root writes any file; the same check is asked of the folder above.
