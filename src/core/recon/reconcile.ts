@@ -3,6 +3,7 @@
  * expenditure reports through the line map, quarter by quarter and overall (workbook-layout.md,
  * "Expenditure reports"; recon-domain.md 1.3). All sums are integer cents.
  */
+import { isTableMissing } from '../workbook/find-table.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { PROGRAMS, type Program } from '../workbook/program.js';
 import type { ReviewYear } from '../workbook/quarter.js';
@@ -58,6 +59,15 @@ export interface ReconInput {
 export async function reconcile(source: WorkbookSource, settings: ReconSettings, lineMap: readonly LineMapRow[]): Promise<ReconResult> {
   const universe = await readUniverseTotals(source);
   const reports = await readReports(source, settings.state === undefined ? {} : { state: settings.state });
+  const inputs: ReconInputs = {
+    universe: universe.tables.map(tableRange),
+    reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
+  };
+  // A missing table is one message: comparing against nothing would add a warning for every quarter.
+  const missing = [...universe.issues, ...reports.issues].filter(isTableMissing);
+  if (missing.length > 0) {
+    return { ...(settings.reviewYear === undefined ? {} : { reviewYear: settings.reviewYear }), percentBase: settings.percentBase, includePriorPeriod: settings.includePriorPeriod === true, programs: [], issues: missing, inputs };
+  }
   const result = reconcileTotals({
     universe: universe.totals,
     reportLines: reports.lines,
@@ -65,10 +75,6 @@ export async function reconcile(source: WorkbookSource, settings: ReconSettings,
     settings,
     issues: [...universe.issues, ...reports.issues],
   });
-  const inputs: ReconInputs = {
-    universe: universe.tables.map(tableRange),
-    reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
-  };
   return { ...result, inputs };
 }
 
