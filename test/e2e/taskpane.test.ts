@@ -71,7 +71,7 @@ describe('preview mode (preview.html, no office.js)', () => {
 
     // Reconcile: Medicaid 2024Q1 and CHIP 2023Q4 flagged and listed first; 2024Q2 is exactly 15.00%, not flagged.
     await run(page, 'Reconcile');
-    await pane.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor();
+    await pane.getByText('Wrote the sheets Reconciliation, Call Summary, Line Map, Run Log.').waitFor();
     const medicaid = await quarterRows(page, 'Medicaid');
     expect(medicaid.map((r) => [r[0], r[2], r[3]])).toEqual([
       ['2024Q1', '18.27%', 'Flagged'],
@@ -108,7 +108,7 @@ describe('preview mode (preview.html, no office.js)', () => {
     await download.saveAs(saved);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Call Summary', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
     expect(book.getWorksheet('Run Log')?.rowCount).toBe(3); // header, reconcile, fill
     // The same package-level copy as the command line's --out: the native charts are there.
     const zip = await JSZip.loadAsync(readFileSync(saved));
@@ -137,12 +137,12 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reconcile');
     await page.keyboard.press('Enter');
-    await page.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor({ timeout: 60_000 });
+    await page.getByText('Wrote the sheets Reconciliation, Call Summary, Line Map, Run Log.').waitFor({ timeout: 60_000 });
     // Focus moves to the results' heading when the run ends.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reconciliation');
     const first = (await quarterRows(page, 'Medicaid'))[0] ?? [];
     expect([first[0], first[3]]).toEqual(['2024Q1', 'Flagged']);
-    expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log']);
+    expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Call Summary', 'Line Map', 'Run Log']);
     expect(await fake<string[]>('[...new Set(window.__fakeExcel.writes.map((w) => w.sheet))].sort()')).toEqual(['Line Map', 'Reconciliation', 'Run Log']);
 
     await run(page, 'Fill CMS-10184E');

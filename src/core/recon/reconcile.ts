@@ -197,5 +197,6 @@ function reconcileProgram(
     thresholdFraction: settings.overallThreshold,
   };
   const unmappedLines = report === undefined ? [] : [...report.unmapped.values()].map((u) => u.line);
-  return { program, report: name, reportKind: kind, quarters, overall, unmappedLines };
+  const reportLines = report === undefined ? [] : [...report.lines.values()];
+  return { program, report: name, reportKind: kind, quarters, overall, unmappedLines, reportLines };
 }

@@ -6,6 +6,8 @@
 import type { Issue } from '../workbook/issue.js';
 import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
 import { readSettings } from '../workbook/settings.js';
+import { callItems, type CallItem } from './call-detail.js';
+import { buildCallSummarySheet } from './call-summary-sheet.js';
 import { readLineMap } from './line-map-sheet.js';
 import type { ReconResult } from './recon-result.js';
 import { reconcile, reconSettings } from './reconcile.js';
@@ -15,8 +17,10 @@ import { buildReconciliationSheet } from './reconciliation-sheet.js';
 
 export interface ReconciliationRun {
   readonly result: ReconResult;
-  /** Reconciliation, and Line Map when the workbook has none yet. */
+  /** Reconciliation, Call Summary, and Line Map when the workbook has none yet. */
   readonly sheets: readonly OwnedSheet[];
+  /** What the call needs about each flagged quarter and each overall line (call-detail.ts). */
+  readonly call: readonly CallItem[];
   readonly issues: readonly Issue[];
   readonly json: ReconcileJson;
   /** Input name → range or origin used, for the Run Log. */
@@ -35,7 +39,8 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const lineMap = await readLineMap(source);
   const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows);
   const notes = await readReconciliationNotes(source);
-  const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
+  const reconciliation = buildReconciliationSheet(result, notes);
+  const sheets = [reconciliation, buildCallSummarySheet(result, reconciliation), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};
   if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
   inputs['Line Map'] = lineMap.lineMap.origin === 'defaults' ? 'bundled defaults' : "'Line Map'";
@@ -47,5 +52,5 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const issues = [...settings.issues, ...lineMap.issues, ...result.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
-  return { result, sheets, issues, json, inputs };
+  return { result, sheets, issues, json, inputs, call: callItems(result) };
 }
