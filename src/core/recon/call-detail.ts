@@ -64,9 +64,21 @@ export interface CallItem {
   readonly excludedLines: readonly LineAmount[];
 }
 
+/**
+ * `18.3%` from 0.18274: rounded as Excel shows a `0.0%` cell (half away from zero, on the value
+ * to 15 significant digits), so the pane and the sheets show the same figure.
+ */
+export function formatPercent(fraction: number | null | undefined, digits: number): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
+  const x = Number((fraction * 100).toPrecision(15));
+  const p = 10 ** digits;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * p)) / p;
+  return `${(r === 0 ? 0 : r).toFixed(digits)}%`;
+}
+
 /** `18.3%`: one decimal, as the sheets show percentages. */
 export function percentOneDecimal(fraction: number | null): string {
-  return fraction === null || !Number.isFinite(fraction) ? 'n/a' : `${(fraction * 100).toFixed(1)}%`;
+  return formatPercent(fraction, 1);
 }
 
 function fraction(differenceCents: number, universeCents: number, reportCents: number, base: PercentBase): number | null {

@@ -13,71 +13,16 @@ import { CALL_SUMMARY_SHEET, RECONCILIATION_SHEET } from '../workbook/owned-shee
 import { formulaCell, MONEY_FORMAT, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells.js';
 import type { ConditionalHighlight, OutputCell, OwnedSheet } from '../workbook/port.js';
 import { callItems, type CallItem } from './call-detail.js';
+import { cachedText as textOf, cachedValue as cached, reconciliationLayout, type ReconciliationColumn as Linked } from './note-cells.js';
 import type { ReconResult } from './recon-result.js';
 import { describeYear } from './report-totals.js';
 
 /** The status that closes an open item (matched ignoring case and spaces). */
 export const RESOLVED_STATUS = 'Resolved';
 
-/** The Reconciliation headers the summary links to, by the text the Reconciliation sheet writes. */
-const LINKED = {
-  universe: 'Universe total',
-  report: 'Report total',
-  difference: 'Difference',
-  percent: '% difference',
-  excluded: 'Excluded',
-  flag: 'Flag',
-  explanation: 'Explanation',
-  status: 'Status',
-} as const;
-type Linked = keyof typeof LINKED;
-
 const HEADERS = ['Program', 'Quarter', 'Universe', 'Report', 'Difference', '% difference', 'Excluded', 'Flag', 'Explanation', 'Status', 'Open'];
 const HEADER_STYLE = { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true } as const;
 const MONEY = { numberFormat: MONEY_FORMAT } as const;
-
-function cached(cell: OutputCell | undefined): number | string | null {
-  if (cell === null || cell === undefined) return null;
-  if ('text' in cell) return cell.text;
-  if ('number' in cell) return cell.number;
-  if ('formula' in cell) return cell.result ?? null;
-  return null;
-}
-
-const textOf = (cell: OutputCell | undefined): string => {
-  const v = cached(cell);
-  return typeof v === 'string' ? v : '';
-};
-
-/** Where each (program, quarter) row of the Reconciliation sheet is, and the columns of the linked headers (1-based). */
-interface ReconLayout {
-  readonly columns: Readonly<Record<Linked, number>>;
-  /** `Program|Quarter` → 1-based row; the first occurrence (the main table, before any kept-notes block). */
-  readonly rows: ReadonlyMap<string, number>;
-}
-
-function layoutOf(recon: OwnedSheet): ReconLayout | undefined {
-  let columns: Record<Linked, number> | undefined;
-  let programCol = 0;
-  let quarterCol = 0;
-  const rows = new Map<string, number>();
-  recon.rows.forEach((cells, i) => {
-    const texts = cells.map(textOf);
-    if (texts.includes('Program') && texts.includes('Quarter') && texts.includes(LINKED.flag)) {
-      const found = Object.fromEntries(Object.entries(LINKED).map(([k, h]) => [k, texts.indexOf(h) + 1])) as Record<Linked, number>;
-      if (Object.values(found).every((c) => c > 0)) {
-        columns = found;
-        programCol = texts.indexOf('Program') + 1;
-        quarterCol = texts.indexOf('Quarter') + 1;
-      }
-      return;
-    }
-    if (columns === undefined) return;
-    const key = `${texts[programCol - 1] ?? ''}|${texts[quarterCol - 1] ?? ''}`;
-    if (!rows.has(key)) rows.set(key, i + 1);
-  });
-  return columns === undefined ? undefined : { columns, rows };
-}
 
 /** `'Reconciliation'!E7`. */
 const link = (col: number, row: number): string => `'${RECONCILIATION_SHEET}'!${columnLetter(col)}${row}`;
@@ -92,7 +37,7 @@ export function isOpenItem(flagged: boolean, explanation: string, status: string
  * made in the same run, whose Explanation and Status cells hold what the user typed).
  */
 export function buildCallSummarySheet(result: ReconResult, reconciliation: OwnedSheet): OwnedSheet {
-  const layout = layoutOf(reconciliation);
+  const layout = reconciliationLayout(reconciliation);
   const rows: OutputCell[][] = [];
   const highlights: ConditionalHighlight[] = [];
   const merges: string[] = [];

@@ -5,6 +5,7 @@
 import { Tab, TabList, makeStyles, tokens, type SelectTabData } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { setReconciliationRunner } from '../../commands/runner-registry.js';
+import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
 import { useHost } from '../host-context.js';
 import type { RunKind } from '../run/run-workbook.js';
 import { FillResults } from './FillResults.js';
@@ -27,10 +28,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     minHeight: '100%',
     boxSizing: 'border-box',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    '@media (max-width: 399px)': { padding: tokens.spacingHorizontalS },
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   workbook: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none', minWidth: 0 },
   panelHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
@@ -92,7 +96,13 @@ export function App({ version }: AppProps) {
         {tab === 'inputs' ? <InputTablesPanel state={inputs} /> : null}
         {tab === 'reconcile' && state.running !== 'reconcile' ? (
           <RunOutcomeView kind="reconcile" outcome={state.reconcile} failure={state.failure?.kind === 'reconcile' ? state.failure.message : null}>
-            {state.reconcile === null ? null : <ReconResults result={state.reconcile.run.result} />}
+            {state.reconcile === null ? null : (
+              <ReconResults
+                result={state.reconcile.run.result}
+                call={state.reconcile.run.call}
+                reconciliation={state.reconcile.run.sheets.find((s) => s.name === RECONCILIATION_SHEET)}
+              />
+            )}
           </RunOutcomeView>
         ) : null}
         {tab === 'fill' && state.running !== 'fill' ? (

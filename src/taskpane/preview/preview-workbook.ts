@@ -4,6 +4,8 @@
  * renders them (render-owned-sheets.ts), so the preview shows and downloads what a run writes.
  * The only module of the task pane that touches exceljs.
  */
+import { withNoteEdits, type NoteEdit } from '../../core/recon/note-cells.js';
+import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
 import ExcelJS from 'exceljs';
 import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
@@ -116,6 +118,13 @@ export class PreviewWorkbook {
       target.model = { ...model, id: target.id, name: rendered.name, mergeCells: model.merges ?? [] } as ExcelJS.WorksheetModel;
     }
     this.current = new FullWorkbookSource(this.label, this.workbook);
+  }
+
+  /** Puts Explanation / Status text into the Reconciliation sheet last written (checked by the host), as Excel would. */
+  async writeNoteCells(edits: readonly NoteEdit[]): Promise<void> {
+    const recon = this.written.get(RECONCILIATION_SHEET.toLowerCase());
+    if (recon === undefined) throw new Error(`The ${RECONCILIATION_SHEET} sheet has not been written yet; run Reconcile first.`);
+    await this.writeOwned([withNoteEdits(recon, edits)]);
   }
 
   /**
