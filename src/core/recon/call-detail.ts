@@ -62,6 +62,12 @@ export interface CallItem {
   readonly largestChanges: readonly LineChange[];
   /** Every excluded line, largest first. */
   readonly excludedLines: readonly LineAmount[];
+  /**
+   * When one excluded line is as large as a quarter of the difference and of its sign: the
+   * difference if the universe did not hold those dollars (the universe often takes in as claims a
+   * payment the report shows on an excluded line, such as a supplemental or directed payment).
+   */
+  readonly withoutLargestExcluded?: { readonly line: LineAmount; readonly differenceCents: number; readonly percentDifference: number | null };
 }
 
 /**
@@ -98,7 +104,7 @@ export function lineLabel(l: Pick<LineAmount, 'form' | 'line' | 'description'>):
   return `${l.form}${l.line === undefined ? '' : ` line ${l.line}`} “${l.description}”`;
 }
 
-function reading(program: ProgramRecon, quarter: string, differenceCents: number, percent: number | null, split: readonly ComponentSplit[], excludedCents: number, flagged: boolean, threshold: number): string {
+function reading(program: ProgramRecon, quarter: string, differenceCents: number, percent: number | null, split: readonly ComponentSplit[], excludedCents: number, flagged: boolean, threshold: number, without: CallItem['withoutLargestExcluded']): string {
   const where = quarter === OVERALL_LABEL ? `Over the review year, the ${program.program} universe` : `In ${quarter}, the ${program.program} universe`;
   if (differenceCents === 0) return `${where} equals the ${program.report} report.`;
   const side = differenceCents > 0 ? 'above' : 'below';
@@ -112,7 +118,9 @@ function reading(program: ProgramRecon, quarter: string, differenceCents: number
     parts.push(`Most of it is ${main.component}: ${main.component} is ${dir(main)}, ${other.component} ${dir(other)}${opposite ? ' (the two partly cancel: check whether claims sit under the wrong component)' : ''}.`);
   }
   if (excludedCents === 0) parts.push('No report line is excluded.');
-  else {
+  else if (without !== undefined) {
+    parts.push(`The excluded lines hold ${dollars(excludedCents)}; the largest, ${lineLabel(without.line)}, holds ${dollars(without.line.cents)}: if the universe took it in as claims, the difference without it is ${dollars(without.differenceCents)} (${percentOneDecimal(without.percentDifference)}). Check the Line Map and the universe for that payment.`);
+  } else {
     const explains = Math.abs(excludedCents) >= Math.abs(differenceCents);
     parts.push(`The excluded lines hold ${dollars(excludedCents)}${explains ? ', as much as the difference: check whether some of them belong in the universe (Line Map)' : ', less than the difference, so the exclusions alone do not explain it'}.`);
   }
@@ -147,7 +155,15 @@ function item(program: ProgramRecon, base: PercentBase, quarter: string): CallIt
         .filter((c) => c.changeCents !== 0)
         .sort((a, b) => Math.abs(b.changeCents) - Math.abs(a.changeCents))
         .slice(0, CALL_TOP_LINES);
+  const top = excluded[0];
+  let without: CallItem['withoutLargestExcluded'];
+  if (top !== undefined && q.differenceCents !== 0 && Math.sign(top.cents) === Math.sign(q.differenceCents) && Math.abs(top.cents) * 4 >= Math.abs(q.differenceCents)) {
+    const d = q.differenceCents - top.cents;
+    // Percent difference = difference / |base| (workbook-layout.md); the universe base loses the line too.
+    without = { line: top, differenceCents: d, percentDifference: fraction(d, q.universe.totalCents - top.cents, q.report.totalCents, base) };
+  }
   return {
+    ...(without === undefined ? {} : { withoutLargestExcluded: without }),
     program: program.program,
     report: program.report,
     quarter,
@@ -157,7 +173,7 @@ function item(program: ProgramRecon, base: PercentBase, quarter: string): CallIt
     differenceCents: q.differenceCents,
     percentDifference: q.percentDifference,
     excludedCents: q.report.excludedCents,
-    reading: reading(program, quarter, q.differenceCents, q.percentDifference, split, q.report.excludedCents, q.flagged, q.thresholdFraction),
+    reading: reading(program, quarter, q.differenceCents, q.percentDifference, split, q.report.excludedCents, q.flagged, q.thresholdFraction, without),
     split,
     largestLines: counted.slice(0, CALL_TOP_LINES),
     largestChanges: changes,

@@ -29,12 +29,14 @@ const useStyles = makeStyles({
     minHeight: '100%',
     boxSizing: 'border-box',
     minWidth: 0,
-    overflowWrap: 'anywhere',
-    '@media (max-width: 399px)': { padding: tokens.spacingHorizontalS },
+    overflowWrap: 'break-word',
+    '@media (max-width: 399px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}` },
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   workbook: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none', minWidth: 0 },
+  // The three tabs wrap rather than scroll when the pane is narrow.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
   panelHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
@@ -84,7 +86,7 @@ export function App({ version }: AppProps) {
         <span className={styles.workbook}>{host.label}</span>
       </header>
       <RunPanel state={state} onRun={start} disabled={inputs.loading && inputs.tables.length === 0} />
-      <TabList selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabValue)} aria-label="Views">
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabValue)} aria-label="Views">
         <Tab value="inputs" id="tab-inputs" aria-controls="panel-inputs">Input tables</Tab>
         <Tab value="reconcile" id="tab-reconcile" aria-controls="panel-reconcile">Reconciliation</Tab>
         <Tab value="fill" id="tab-fill" aria-controls="panel-fill">CMS-10184E</Tab>

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
   },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   p: { margin: 0 },
@@ -60,7 +60,7 @@ function nextStep(item: CallItem): string {
   if (!item.flagged) return `Not flagged: the difference is within the threshold. Nothing is needed for the call unless a component or a quarter above is flagged.`;
   return item.quarter === 'Overall'
     ? 'Flagged overall: the review year’s universe and reports differ by more than the overall threshold. The state explains it on the call (missing or late claims, payments outside the universe, lines mapped to the wrong component) or resubmits the universe; type the explanation below.'
-    : 'Flagged: this quarter differs by more than the quarterly threshold. Check the largest lines and changes below, and the excluded lines, then type what explains it (for example timing of payments, claims under the wrong component, a line that belongs in the universe) and its status.';
+    : 'Flagged: this quarter differs by more than the quarterly threshold. Check the largest lines and changes above, and the excluded lines, then type what explains it (for example timing of payments, claims under the wrong component, a line that belongs in the universe) and its status.';
 }
 
 export interface CallDetailProps {

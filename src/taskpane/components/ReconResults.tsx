@@ -22,8 +22,7 @@ const useStyles = makeStyles({
   program: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, minWidth: 0 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  head: { [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, [NARROW]: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: 'none' } },
   row: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     [NARROW]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gridTemplateAreas: '"quarter flag" "difference percent"', padding: `${tokens.spacingVerticalXS} 0` },
@@ -83,12 +82,12 @@ function ProgramTable({ program, items, reconciliation }: { readonly program: Pr
         {program.reportKind === 'annual' ? ' The report is annual, so only the overall line is compared.' : ''}
       </span>
       <table role="table" className={styles.table} aria-labelledby={headingId}>
-        <thead className={styles.head}>
-          <tr role="row">
-            <th role="columnheader" scope="col" className={styles.th}>Quarter</th>
-            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number)}>Difference</th>
-            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number)} aria-label="Percent difference">%</th>
-            <th role="columnheader" scope="col" className={styles.th}>Flag</th>
+        <thead>
+          <tr role="row" className={styles.row}>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.quarter)}>Quarter</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number, styles.difference)}>Difference</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number, styles.numberRight, styles.percent)} aria-label="Percent difference">%</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.flag)}>Flag</th>
           </tr>
         </thead>
         <tbody>

@@ -25,6 +25,12 @@ describe('callItems on the sample', () => {
     expect(m.excludedCents).toBe(36_788_912_049);
     expect(m.reading).toContain('$638,612,371.41 (18.3%) above the CMS-64 report');
     expect(m.reading).toContain('Most of it is FFS');
+    // About: "Most of the gap is a state directed payment to hospitals, $553,625,775.92, that the CMS-64 reports on
+    // Inpatient Hospital - Sup. Payments (an excluded line) and the universe took in as claims. Without it the difference would be +2.43%."
+    expect(m.withoutLargestExcluded?.line.description).toBe('Inpatient Hospital - Sup. Payments');
+    expect(m.withoutLargestExcluded?.line.cents).toBe(55_362_577_592);
+    expect(Number(((m.withoutLargestExcluded?.percentDifference ?? 0) * 100).toFixed(2))).toBe(2.43);
+    expect(m.reading).toContain('the difference without it is $84,986,595.49 (2.4%)');
     const c = find('CHIP', '2023Q4')!;
     // About: CHIP 2023Q4 FFS −1.20%, MC −30.37%.
     expect(c.split.map((s) => Number(((s.percentDifference ?? 0) * 100).toFixed(2)))).toEqual([-1.2, -30.37]);
