@@ -1,6 +1,7 @@
 // The Reconciliation and Call Summary formulas, recomputed by LibreOffice from nothing (every cached
 // result stripped first), give the sample's intended outcomes (its About sheet, written by
 // test/scripts/generate-sample.ts) and follow an Explanation and Status typed on Reconciliation.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('Call Summary fo
   const ours: Values = new Map();
   const theirs: Values = new Map();
   let back: ExcelJS.Workbook;
+  let pdfPages = 0;
   let formulaCount = 0;
   const noteDependent = new Set<string>();
 
@@ -50,6 +52,14 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('Call Summary fo
         }),
       );
     }
+    // The Call Summary alone, printed by LibreOffice: its page count.
+    const alone = new ExcelJS.Workbook();
+    await alone.xlsx.readFile(out);
+    for (const ws of [...alone.worksheets]) if (ws.name !== 'Call Summary') alone.removeWorksheet(ws.id);
+    const aloneFile = join(dir, 'call-summary.xlsx');
+    await alone.xlsx.writeFile(aloneFile);
+    const pdf = await readFile(await libreOfficeConvert(aloneFile, 'pdf', join(dir, 'pdf')), 'latin1');
+    pdfPages = Number(/\/Type\s*\/Pages\b[^>]*?\/Count (\d+)|\/Count (\d+)/.exec(pdf)?.slice(1).find((x) => x !== undefined) ?? 0);
     const stripped = join(dir, 'stripped.xlsx');
     await wb.xlsx.writeFile(stripped);
     back = new ExcelJS.Workbook();
@@ -62,6 +72,10 @@ describe.skipIf(SOFFICE === undefined && !LIBREOFFICE_REQUIRED)('Call Summary fo
       );
     }
   }, 300_000);
+
+  it('prints on one page', () => {
+    expect(pdfPages).toBe(1);
+  });
 
   it('computes every number the tool cached, on both sheets', () => {
     expect(formulaCount).toBeGreaterThan(100);
