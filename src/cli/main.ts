@@ -14,6 +14,7 @@ import { reconcileJob } from './reconcile-job.js';
 import { runJobs } from './run-jobs.js';
 import { manyBookOptions, type BookCommandOptions } from './many-books.js';
 import { addUniverseCommand } from './universe-command.js';
+import { templateCommand } from './template-command.js';
 
 interface CommandOptions {
   readonly out?: string;
@@ -75,6 +76,13 @@ export async function main(argv: readonly string[], io: CliStreams = { stdout: p
         out = join(options.out, basename(SAMPLE_WORKBOOK).replace(/\.xlsx$/, '.filled.xlsx'));
       }
       return run(SAMPLE_WORKBOOK, [reconcileJob(today), fillJob(today)], { ...options, ...(out === undefined ? {} : { out }) });
+    });
+  program
+    .command('template')
+    .description('write a blank workbook in the canonical layout: every input table, Settings with their defaults, an About sheet')
+    .requiredOption('--out <file>', 'the new .xlsx file')
+    .action(async (options: { out: string }) => {
+      exitCode = await templateCommand(options.out, io.stderr);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

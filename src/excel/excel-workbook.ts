@@ -8,6 +8,8 @@
  * first rows read by sheets(); 1 more for sizing when sheets() was not called first);
  * writeSheets 2, or 3 when some owned sheets already exist; selectCell 1; settings 0 (saveAsync).
  */
+import type { NoteEdit } from '../core/recon/note-cells.js';
+import { writeNoteCells } from './write-note-cells.js';
 import type { OwnedSheet, ReadRowsOptions, SheetRow, SheetSummary, WorkbookSource, WorkbookTarget } from '../core/workbook/port.js';
 import { DEFAULT_SCAN_ROWS } from '../core/workbook/find-table.js';
 import { loadSetting, officeDocumentSettings, saveSetting, type DocumentSettingsStore, type SettingValue } from './document-settings.js';
@@ -123,6 +125,15 @@ export class ExcelWorkbook implements WorkbookSource, WorkbookTarget {
   async writeOwned(sheets: readonly OwnedSheet[]): Promise<WriteReport> {
     try {
       return await writeOwnedSheets(this.run, sheets, this.budget);
+    } finally {
+      this.refresh();
+    }
+  }
+
+  /** Writes Explanation / Status cells of the owned Reconciliation sheet (checked by the caller with `checkNoteEdits`). One sync. */
+  async writeNoteCells(edits: readonly NoteEdit[]): Promise<void> {
+    try {
+      await writeNoteCells(this.run, edits);
     } finally {
       this.refresh();
     }

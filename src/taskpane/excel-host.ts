@@ -3,6 +3,7 @@
  * ExcelWorkbook, so each run and each look at the input tables sees the workbook as it is then
  * (the port snapshots the sheet list once per instance).
  */
+import { checkNoteEdits, type NoteEdit } from '../core/recon/note-cells.js';
 import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
 import { createExcelWorkbook, type ExcelWorkbookOptions, type SettingValue } from '../excel/index.js';
 import type { WorkbookHost } from './host.js';
@@ -22,6 +23,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       return createExcelWorkbook(portOptions);
     },
     writeSheets: (sheets: readonly OwnedSheet[]) => book.writeSheets(sheets),
+    writeNoteCells: async (reconciliation: OwnedSheet, edits: readonly NoteEdit[]) => {
+      const problem = checkNoteEdits(reconciliation, edits);
+      if (problem !== undefined) throw new Error(`Not written: ${problem}.`);
+      await book.writeNoteCells(edits);
+    },
     selectCell: (sheet: string, cell: string) => book.selectCell(sheet, cell),
     selectedRange: () => book.selectedRange(),
     loadSetting: (key: string) => book.loadSettings(key),

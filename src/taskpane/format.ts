@@ -1,4 +1,5 @@
 /** How amounts and rates read in the task pane (US dollars, percentages). */
+import { formatPercent } from '../core/recon/call-detail.js';
 
 /** `$1,234.56` or `-$1,234.56` from integer cents; empty for null. */
 export function centsText(cents: number | null | undefined): string {
@@ -13,10 +14,9 @@ export function dollarsText(dollars: number | null | undefined): string {
   return centsText(Math.round(dollars * 100));
 }
 
-/** `18.27%` from a fraction; `n/a` when there is none. */
+/** `18.3%` from a fraction, rounded as Excel shows it; `n/a` when there is none. */
 export function percentText(fraction: number | null | undefined, digits: number): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return 'n/a';
-  return `${(fraction * 100).toFixed(digits)}%`;
+  return formatPercent(fraction, digits);
 }
 
 /** `13,531,881`; empty for null. */

@@ -4,6 +4,7 @@
  * host (preview/preview-host.ts, over exceljs) in a plain browser. Components never import
  * office-js or exceljs: they get a host from the React context (host-context.tsx).
  */
+import type { NoteEdit } from '../core/recon/note-cells.js';
 import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
 
 /** A range the user selected, as a sheet name and an A1 address without the sheet (`B3:D9`). */
@@ -24,6 +25,12 @@ export interface WorkbookHost {
   readonly theme: 'light' | 'dark';
   /** Writes the sheets the add-in owns (output sheets, Line Map the first time, Run Log); never any other. */
   writeSheets(sheets: readonly OwnedSheet[]): Promise<void>;
+  /**
+   * Writes Explanation / Status cells typed in the pane into the owned Reconciliation sheet,
+   * `reconciliation` being the sheet the last run wrote (the edits are checked against it, and
+   * nothing else is written).
+   */
+  writeNoteCells(reconciliation: OwnedSheet, edits: readonly NoteEdit[]): Promise<void>;
   /** Shows and selects a cell (or range) of a sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** The user's current selection, or null when there is none. */

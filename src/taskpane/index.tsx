@@ -1,22 +1,30 @@
 // The task pane's entry: decide the mode, build its host, and render the app once.
 import './strict-csp.js'; // first: configures zod before any schema is built
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import packageJson from '../../package.json';
 import { App } from './components/App.js';
 import { createExcelHost, officeThemeKind } from './excel-host.js';
 import { HostProvider } from './host-context.js';
-import { detectMode, type OfficeLike } from './mode.js';
+import { decideMode, type OfficeLike } from './mode.js';
+import { OfficeUnavailable } from './OfficeUnavailable.js';
 import { StartupError } from './StartupError.js';
 
 const VERSION = packageJson.version;
 
+/** Windows high contrast (and any forced-colors mode) wins over the Office theme: its colours are the user's. */
+function forcedColors(): boolean {
+  return window.matchMedia?.('(forced-colors: active)').matches === true;
+}
+
 function render(node: ReactNode, theme: 'light' | 'dark'): void {
   const container = document.getElementById('container');
   if (container === null) return;
+  const fluent = forcedColors() ? teamsHighContrastTheme : theme === 'dark' ? webDarkTheme : webLightTheme;
+  document.documentElement.style.colorScheme = theme;
   createRoot(container).render(
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} applyStylesToPortals>
+    <FluentProvider theme={fluent} applyStylesToPortals>
       {node}
     </FluentProvider>,
   );
@@ -33,7 +41,13 @@ function documentLabel(url: string | undefined): string {
 
 async function start(): Promise<void> {
   const office = officeGlobal();
-  const mode = await detectMode(window.location.search, document.documentElement.dataset.mode, office);
+  const decision = await decideMode(window.location.search, document.documentElement.dataset.mode, office);
+  const mode = decision.mode;
+  if (mode === 'no-office') {
+    const theme = window.matchMedia?.('(prefers-color-scheme: dark)').matches === true ? 'dark' : 'light';
+    render(<OfficeUnavailable reason={decision.reason ?? 'office-js-missing'} />, theme);
+    return;
+  }
   if (mode === 'excel') {
     const theme = officeThemeKind(office?.context?.officeTheme?.bodyBackgroundColor);
     const host = createExcelHost({ label: documentLabel(office?.context?.document?.url), theme });

@@ -3,45 +3,32 @@
  * way the readers of the core look for it (by its headers, or by its sheet's name for Settings and
  * the Line Map), through the same `searchTables`, so what the screen shows is what a run reads.
  */
-import { LINE_MAP_SHEET, LINE_MAP_TABLE } from '../core/recon/line-map-sheet.js';
-import { REPORT_TABLE } from '../core/recon/report-layout.js';
 import { tableRange } from '../core/recon/report-read.js';
-import { searchTables, withTableHints, type NearMiss, type TableSpec } from '../core/workbook/find-table.js';
+import { searchTables, withTableHints, type NearMiss } from '../core/workbook/find-table.js';
+import { INPUT_TABLE_FACTS, type InputKey, type InputTableFacts } from '../core/workbook/input-tables.js';
 import { sheetNameIn } from '../core/workbook/owned-sheets.js';
 import type { TableHint, WorkbookSource } from '../core/workbook/port.js';
-import { ELIGIBILITY_UNIVERSE_TABLE } from '../core/workbook/read-eligibility-universe.js';
-import { FINDINGS_TABLE } from '../core/workbook/read-findings.js';
-import { SETTINGS_SHEET } from '../core/workbook/settings.js';
-import { UNIVERSE_TABLE } from '../core/workbook/universe-totals.js';
 import type { TableHints } from './table-hints.js';
 
-/** The Settings table as settings.ts looks for it on the Settings sheet. */
-export const SETTINGS_TABLE: TableSpec = { name: 'Settings', required: { Setting: ['Name', 'Parameter'], Value: [] } };
+export { SETTINGS_TABLE } from '../core/workbook/input-tables.js';
+export type { InputKey } from '../core/workbook/input-tables.js';
 
-export type InputKey = 'settings' | 'universe' | 'reports' | 'lineMap' | 'counts' | 'findings';
-
-export interface InputTableDef {
-  readonly key: InputKey;
-  readonly title: string;
-  readonly spec: TableSpec;
-  /** Which run reads it. */
-  readonly usedBy: 'Reconcile' | 'Fill' | 'Reconcile and Fill';
-  /** Read from the sheet of this name (matched ignoring case and spacing) unless the user points elsewhere. */
-  readonly sheetName?: string;
-  /** Several tables may be read (reports on several sheets, universe tables). */
-  readonly many: boolean;
+export interface InputTableDef extends InputTableFacts {
   /** What happens when it is absent. */
   readonly whenAbsent: string;
 }
 
-export const INPUT_TABLES: readonly InputTableDef[] = [
-  { key: 'settings', title: 'Settings', spec: SETTINGS_TABLE, usedBy: 'Reconcile and Fill', sheetName: SETTINGS_SHEET, many: false, whenAbsent: 'No Settings sheet: the default settings are used (thresholds 15% and 5%, confidence 95%).' },
-  { key: 'universe', title: 'Universe totals', spec: UNIVERSE_TABLE, usedBy: 'Reconcile', many: true, whenAbsent: 'Not found: add a table with Program, Quarter, Component and Amount headers, or point at it.' },
-  { key: 'reports', title: 'Expenditure reports', spec: REPORT_TABLE, usedBy: 'Reconcile', many: true, whenAbsent: 'Not found: add the CMS-64 and CMS-21 reports (a Description and a Total Computable column), or point at one.' },
-  { key: 'lineMap', title: 'Line Map', spec: LINE_MAP_TABLE, usedBy: 'Reconcile', sheetName: LINE_MAP_SHEET, many: false, whenAbsent: 'No Line Map sheet yet: the bundled defaults are used and written to a new Line Map sheet by the first reconciliation.' },
-  { key: 'counts', title: 'Universe counts', spec: ELIGIBILITY_UNIVERSE_TABLE, usedBy: 'Fill', many: false, whenAbsent: 'Not found: add a table with Program, Month, Stratum and Cases headers, or point at it.' },
-  { key: 'findings', title: 'Findings', spec: FINDINGS_TABLE, usedBy: 'Fill', many: false, whenAbsent: 'Not found: add a table with Program, Month, Case ID, Stratum and Finding headers, or point at it.' },
-];
+const WHEN_ABSENT: Record<InputKey, string> = {
+  settings: 'No Settings sheet: the default settings are used (thresholds 15% and 5%, confidence 95%).',
+  universe: 'Not found: add a table with Program, Quarter, Component and Amount headers, or point at it.',
+  reports: 'Not found: add the CMS-64 and CMS-21 reports (a Description and a Total Computable column), or point at one.',
+  lineMap: 'No Line Map sheet yet: the bundled defaults are used and written to a new Line Map sheet by the first reconciliation.',
+  counts: 'Not found: add a table with Program, Month, Stratum and Cases headers, or point at it.',
+  findings: 'Not found: add a table with Program, Month, Case ID, Stratum and Finding headers, or point at it.',
+};
+
+/** The input tables (core input-tables.ts), with what the first screen says when one is absent. */
+export const INPUT_TABLES: readonly InputTableDef[] = INPUT_TABLE_FACTS.map((f) => ({ ...f, whenAbsent: WHEN_ABSENT[f.key] }));
 
 export interface InputTableStatus {
   readonly def: InputTableDef;

@@ -48,3 +48,28 @@ export function headerRowOf(address: string): number | undefined {
   const row = Number(m[1]);
   return Number.isInteger(row) && row >= 1 ? row : undefined;
 }
+
+/** Sheets a table is never on: the notes sheets of a workbook and the add-in's own output. */
+const UNLIKELY = /^(about|readme|read me|notes?|instructions?|contents)$/i;
+
+/**
+ * The sheet the pointer starts on: where the table was found, the closest candidate, a sheet named
+ * as the template names it, else the first sheet that is not an About sheet or an output sheet.
+ */
+export function likelySheet(sheetNames: readonly string[], candidates: readonly (string | undefined)[], owned: readonly string[]): string {
+  for (const c of candidates) {
+    if (c === undefined) continue;
+    const hit = sheetNames.find((n) => n.toLowerCase() === c.toLowerCase());
+    if (hit !== undefined) return hit;
+  }
+  const isOwned = (n: string) => owned.some((o) => o.toLowerCase() === n.toLowerCase());
+  return sheetNames.find((n) => !UNLIKELY.test(n.trim()) && !isOwned(n)) ?? sheetNames[0] ?? '';
+}
+
+/** The sheet of a sheet-qualified range such as `'CMS-64'!A1:F164`. */
+export function sheetOfRange(range: string | undefined): string | undefined {
+  if (range === undefined) return undefined;
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(range);
+  if (m === null) return undefined;
+  return m[1] === undefined ? m[2] : m[1].replace(/''/g, "'");
+}

@@ -69,19 +69,19 @@ describe('preview mode (preview.html, no office.js)', () => {
     expect(await pane.locator('li[data-table="lineMap"]').textContent()).toContain('bundled defaults');
     await shot(page, '01-input-tables.png');
 
-    // Reconcile: Medicaid 2024Q1 and CHIP 2023Q4 flagged and listed first; 2024Q2 is exactly 15.00%, not flagged.
+    // Reconcile: Medicaid 2024Q1 and CHIP 2023Q4 flagged, quarters in the sheet's order, one decimal as on the sheet; 2024Q2 is exactly 15.0%, not flagged.
     await run(page, 'Reconcile');
-    await pane.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor();
+    await pane.getByText('Wrote the sheets Reconciliation, Call Summary, Line Map, Run Log.').waitFor();
     const medicaid = await quarterRows(page, 'Medicaid');
     expect(medicaid.map((r) => [r[0], r[2], r[3]])).toEqual([
-      ['2024Q1', '18.27%', 'Flagged'],
-      ['2023Q3', '-3.62%', 'Within 15%'],
-      ['2023Q4', '-4.41%', 'Within 15%'],
-      ['2024Q2', '15.00%', 'Within 15%'],
-      ['Overall', '6.35%', 'Flagged'],
+      ['2023Q3', '-3.6%', 'Within 15%'],
+      ['2023Q4', '-4.4%', 'Within 15%'],
+      ['2024Q1', '18.3%', 'Flagged'],
+      ['2024Q2', '15.0%', 'Within 15%'],
+      ['Overall', '6.4%', 'Flagged'],
     ]);
     const chip = await quarterRows(page, 'CHIP');
-    expect(chip.map((r) => [r[0], r[3]])).toEqual([['2023Q4', 'Flagged'], ['2023Q3', 'Within 15%'], ['2024Q1', 'Within 15%'], ['2024Q2', 'Within 15%'], ['Overall', 'Within 5%']]);
+    expect(chip.map((r) => [r[0], r[3]])).toEqual([['2023Q3', 'Within 15%'], ['2023Q4', 'Flagged'], ['2024Q1', 'Within 15%'], ['2024Q2', 'Within 15%'], ['Overall', 'Within 5%']]);
     await pane.getByText(/not published CMS rules/).waitFor();
     await expect.poll(() => page.getByRole('tab', { name: /Reconciliation/ }).first().getAttribute('aria-selected')).toBe('true');
     await shot(page, '02-reconcile.png');
@@ -108,7 +108,7 @@ describe('preview mode (preview.html, no office.js)', () => {
     await download.saveAs(saved);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
+    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Call Summary', 'Line Map', 'Run Log', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail']);
     // Header, then a row per run (reconcile, fill), each followed by a row per further warning.
     expect((book.getWorksheet('Run Log')?.getColumn(3).values ?? []).filter((v) => v !== null && v !== undefined && v !== '')).toEqual(['Command', 'reconcile', 'fill']);
     // The same package-level copy as the command line's --out: the native charts are there.
@@ -138,13 +138,28 @@ describe('inside Excel (taskpane.html, office.js answered by a stub, the fake Ex
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reconcile');
     await page.keyboard.press('Enter');
-    await page.getByText('Wrote the sheets Reconciliation, Line Map, Run Log.').waitFor({ timeout: 60_000 });
+    await page.getByText('Wrote the sheets Reconciliation, Call Summary, Line Map, Run Log.').waitFor({ timeout: 60_000 });
     // Focus moves to the results' heading when the run ends.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reconciliation');
-    const first = (await quarterRows(page, 'Medicaid'))[0] ?? [];
-    expect([first[0], first[3]]).toEqual(['2024Q1', 'Flagged']);
-    expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Line Map', 'Run Log']);
-    expect(await fake<string[]>('[...new Set(window.__fakeExcel.writes.map((w) => w.sheet))].sort()')).toEqual(['Line Map', 'Reconciliation', 'Run Log']);
+    const q1 = (await quarterRows(page, 'Medicaid')).find((r) => r[0] === '2024Q1') ?? [];
+    expect(q1[3]).toBe('Flagged');
+    expect(await fake<string[]>('window.__fakeExcel.sheets.map((s) => s.name)')).toEqual(['About', 'Settings', 'Universe', 'CMS-64', 'CMS-21', 'Universe Counts', 'Findings', 'Reconciliation', 'Call Summary', 'Line Map', 'Run Log']);
+    expect(await fake<string[]>('[...new Set(window.__fakeExcel.writes.map((w) => w.sheet))].sort()')).toEqual(['Call Summary', 'Line Map', 'Reconciliation', 'Run Log']);
+
+    // The explanation and status typed for Medicaid 2024Q1 go into those two cells of Reconciliation, in one sync, and nowhere else.
+    const detail = page.locator('section[data-call="Medicaid 2024Q1"]');
+    await detail.getByRole('textbox', { name: 'Explanation' }).fill('=HYPERLINK("x") directed payment in the universe');
+    await detail.getByRole('combobox', { name: 'Status' }).selectOption('Resolved');
+    const writesBefore = await fake<number>('window.__fakeExcel.writes.length');
+    const syncsBefore = await fake<number>('window.__fakeExcel.syncs');
+    await detail.getByRole('button', { name: 'Save to sheet' }).click();
+    await detail.getByText(/^Saved to Reconciliation!N8 and O8/).waitFor();
+    expect(await fake<unknown[]>(`window.__fakeExcel.writes.slice(${writesBefore}).map((w) => w.sheet + ' ' + w.op)`)).toEqual(['Reconciliation formulas', 'Reconciliation formulas']);
+    expect(await fake<number>('window.__fakeExcel.syncs')).toBe(syncsBefore + 1);
+    // Typed text stays text: never run as a formula.
+    expect(await fake<unknown>("window.__fakeExcel.sheets.find((s) => s.name === 'Reconciliation').value('N8')")).toBe('=HYPERLINK("x") directed payment in the universe');
+    expect(await fake<unknown>("window.__fakeExcel.sheets.find((s) => s.name === 'Reconciliation').formula('N8') ?? null")).toBeNull();
+    expect(await fake<unknown>("window.__fakeExcel.sheets.find((s) => s.name === 'Reconciliation').value('O8')")).toBe('Resolved');
 
     await run(page, 'Fill CMS-10184E');
     await page.getByText(/Wrote the sheets CMS-10184E Medicaid/).waitFor();

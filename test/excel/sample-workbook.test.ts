@@ -42,7 +42,7 @@ describe('the sample workbook through the office-js adapter', () => {
     expect(fake.runs).toBe(3);
     const writeSyncs = await syncsDuring(fake, () => book.writeSheets(run?.sheets ?? []));
     expect(writeSyncs).toBe(2); // a first run: no owned sheet exists yet
-    expect(fake.writes.every((w) => ['Reconciliation', 'Line Map'].includes(w.sheet))).toBe(true);
+    expect(fake.writes.every((w) => ['Reconciliation', 'Call Summary', 'Line Map'].includes(w.sheet))).toBe(true);
     // A second run reads the Line Map and notes the first one wrote, and rewrites Reconciliation in place.
     fake.resetCounters();
     const again = adapterOn(fake);
@@ -50,7 +50,7 @@ describe('the sample workbook through the office-js adapter', () => {
     // The Line Map sheet written by the first run is now read too (1 chunk), and the Reconciliation
     // sheet's notes with their formulas and number formats (1 chunk: the read-ahead holds values only).
     expect(fake.syncs).toBe(7);
-    expect(second.sheets.map((s) => s.name)).toEqual(['Reconciliation']);
+    expect(second.sheets.map((s) => s.name)).toEqual(['Reconciliation', 'Call Summary']);
     expect(second.json).toEqual(expected.json);
     const rewrite = await syncsDuring(fake, () => again.writeSheets(second.sheets));
     expect(rewrite).toBe(3);

@@ -37,7 +37,8 @@ describe('the first screen', () => {
     expect(within(await item('Line Map')).getByText(/bundled defaults are used and written to a new Line Map sheet/)).toBeTruthy();
     const findings = await item('Findings');
     expect(within(findings).getByText('Not found')).toBeTruthy();
-    expect(within(findings).getByText(/Closest: 'Universe' row 1 has Program but lacks Case ID, Stratum, Finding/)).toBeTruthy();
+    // The Universe header (Program, Quarter, ...) is that table, not a Findings table lacking four columns: no 'Closest' blame.
+    expect(within(findings).queryByText(/Closest/)).toBeNull();
     expect(within(await item('Universe counts')).getByText('Not found')).toBeTruthy();
   });
 
@@ -100,18 +101,18 @@ describe('the first screen', () => {
 });
 
 describe('Reconcile', () => {
-  it('lists flagged quarters first, then the others, then the overall line; 15.00% exactly is not flagged', async () => {
+  it('lists the quarters in the sheet’s order, then the overall line, with one decimal as the sheet; 15.0% exactly is not flagged', async () => {
     const host = new FakeHost('test.xlsx', reconWorkbook());
     renderApp(host);
     await screen.findByText("'Universe'!A1:D9");
     await reconcile();
     const rows = quarterRows('Medicaid');
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
-      ['2024Q1', '30.00%', 'Flagged'],
-      ['2023Q3', '0.00%', 'Within 15%'],
-      ['2023Q4', '0.00%', 'Within 15%'],
-      ['2024Q2', '15.00%', 'Within 15%'],
-      ['Overall', '11.25%', 'Flagged'],
+      ['2023Q3', '0.0%', 'Within 15%'],
+      ['2023Q4', '0.0%', 'Within 15%'],
+      ['2024Q1', '30.0%', 'Flagged'],
+      ['2024Q2', '15.0%', 'Within 15%'],
+      ['Overall', '11.3%', 'Flagged'],
     ]);
     expect(screen.getByText(/this project's defaults, not published CMS rules/)).toBeTruthy();
   });
@@ -121,12 +122,44 @@ describe('Reconcile', () => {
     renderApp(host);
     await screen.findByText("'Universe'!A1:D9");
     await reconcile();
-    expect(host.writes.map((w) => w.map((s) => s.name))).toEqual([['Reconciliation', 'Line Map', 'Run Log']]);
-    expect(screen.getByText(/Wrote the sheets Reconciliation, Line Map, Run Log/)).toBeTruthy();
+    expect(host.writes.map((w) => w.map((s) => s.name))).toEqual([['Reconciliation', 'Call Summary', 'Line Map', 'Run Log']]);
+    expect(screen.getByText(/Wrote the sheets Reconciliation, Call Summary, Line Map, Run Log/)).toBeTruthy();
     await reconcile();
-    expect(host.writes.map((w) => w.map((s) => s.name))[1]).toEqual(['Reconciliation', 'Run Log']);
+    expect(host.writes.map((w) => w.map((s) => s.name))[1]).toEqual(['Reconciliation', 'Call Summary', 'Run Log']);
     const log = host.writes[1]?.find((s) => s.name === 'Run Log');
     expect(log?.rows.length).toBe(3); // header and two runs
+  });
+
+  it('says what the flagged quarter means, and saves its Explanation and Status into those two cells only; a re-run keeps them', async () => {
+    const host = new FakeHost('test.xlsx', reconWorkbook());
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D9");
+    await reconcile();
+    // 2024Q1: universe 130 against report 100, all FFS, no excluded line.
+    const detail = screen.getByRole('region', { name: 'Medicaid 2024Q1: flagged' });
+    expect(within(detail).getByText(/In 2024Q1, the Medicaid universe is \$30\.00 \(30\.0%\) above the CMS-64 report, over the 15\.0% threshold\. Most of it is FFS/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Medicaid overall: flagged' })).toBeTruthy();
+    fireEvent.change(within(detail).getByRole('textbox', { name: 'Explanation' }), { target: { value: '=1+1 timing of FFS payments' } });
+    fireEvent.change(within(detail).getByRole('combobox', { name: 'Status' }), { target: { value: 'Resolved' } });
+    fireEvent.click(within(detail).getByRole('button', { name: 'Save to sheet' }));
+    await within(detail).findByText(/Saved to Reconciliation!N8 and O8/);
+    expect(host.noteWrites).toEqual([[{ cell: 'N8', text: '=1+1 timing of FFS payments' }, { cell: 'O8', text: 'Resolved' }]]);
+    // The next run reads them back from the sheet and writes them again, on the Call Summary too.
+    await reconcile();
+    const recon = host.writes[1]?.find((w) => w.name === 'Reconciliation');
+    expect(recon?.rows[7]?.slice(13, 15)).toEqual([expect.objectContaining({ text: '=1+1 timing of FFS payments' }), expect.objectContaining({ text: 'Resolved' })]);
+    const again = screen.getByRole('region', { name: 'Medicaid 2024Q1: flagged' });
+    expect((within(again).getByRole('textbox', { name: 'Explanation' }) as HTMLTextAreaElement).value).toBe('=1+1 timing of FFS payments');
+  });
+
+  it('shows "Done, N warnings", not a plain Done, when the run has warnings', async () => {
+    const book = reconWorkbook();
+    const host = new FakeHost('test.xlsx', { ...book, Universe: (book.Universe ?? []).filter((r) => r[1] !== '2024Q2') });
+    renderApp(host);
+    await screen.findByText("'Universe'!A1:D7");
+    await reconcile();
+    expect(screen.getByText('Done, 1 warning')).toBeTruthy();
+    expect(screen.queryByText('Done')).toBeNull();
   });
 
   it('stops on an error: nothing is written, and the error links to its cell', async () => {

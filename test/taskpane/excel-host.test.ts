@@ -22,8 +22,8 @@ describe('the Excel host', () => {
     const before = fake.syncs;
     const outcome = await runAndWrite(host, 'reconcile', { hints: {}, now: NOW, version: 'test' });
     const syncs = fake.syncs - before;
-    expect(outcome.written).toEqual(['Reconciliation', 'Line Map', 'Run Log']);
-    expect(new Set(fake.writes.map((w) => w.sheet))).toEqual(new Set(['Reconciliation', 'Line Map', 'Run Log']));
+    expect(outcome.written).toEqual(['Reconciliation', 'Call Summary', 'Line Map', 'Run Log']);
+    expect(new Set(fake.writes.map((w) => w.sheet))).toEqual(new Set(['Reconciliation', 'Call Summary', 'Line Map', 'Run Log']));
     expect(fake.writes.every((w) => [...OWNED_SHEET_NAMES, 'Line Map'].includes(w.sheet))).toBe(true);
     expect(fake.sheet('Reconciliation').value('B8')).toBe('2024Q1');
     // A read snapshot (3) plus the write (2), whatever the number of rows.

@@ -3,6 +3,9 @@
  * recorded and land in it as values (so a second run sees the Line Map the first one wrote), a
  * selection the test sets, and settings in a map.
  */
+import { checkNoteEdits, type NoteEdit } from '../../src/core/recon/note-cells.js';
+import { parseRange } from '../../src/core/workbook/address.js';
+import { RECONCILIATION_SHEET } from '../../src/core/workbook/owned-sheets.js';
 import { memorySource, type MemorySheets } from '../../src/core/workbook/memory-source.js';
 import type { CellValue, OutputCell, OwnedSheet, WorkbookSource } from '../../src/core/workbook/port.js';
 import type { SelectedRange, WorkbookHost } from '../../src/taskpane/host.js';
@@ -45,6 +48,25 @@ export class FakeHost implements WorkbookHost {
     if (this.failWrite !== undefined) return Promise.reject(this.failWrite);
     this.writes.push(sheets);
     for (const s of sheets) this.sheets[s.name] = s.rows.map((r) => r.map(valueOf));
+    return Promise.resolve();
+  }
+
+  /** Note edits written, each checked as the real hosts check them. */
+  readonly noteWrites: (readonly NoteEdit[])[] = [];
+
+  writeNoteCells(reconciliation: OwnedSheet, edits: readonly NoteEdit[]): Promise<void> {
+    const problem = checkNoteEdits(reconciliation, edits);
+    if (problem !== undefined) return Promise.reject(new Error(problem));
+    this.noteWrites.push(edits);
+    const rows = (this.sheets[RECONCILIATION_SHEET] ?? []).map((r) => [...r]);
+    for (const e of edits) {
+      const at = parseRange(e.cell);
+      if (at === undefined) continue;
+      const row = rows[at.from.row - 1] ?? [];
+      row[at.from.col - 1] = e.text;
+      rows[at.from.row - 1] = row;
+    }
+    this.sheets[RECONCILIATION_SHEET] = rows;
     return Promise.resolve();
   }
 

@@ -24,6 +24,13 @@ describe('format', () => {
     expect(percentText(Number.POSITIVE_INFINITY, 1)).toBe('n/a');
   });
 
+  it('rounds as Excel shows a 0.0% cell: half away from zero (LibreOffice and Excel show 11.3% and -11.3%)', () => {
+    expect(percentText(0.1125, 1)).toBe('11.3%');
+    expect(percentText(-0.1125, 1)).toBe('-11.3%');
+    expect(percentText(0.18269, 1)).toBe('18.3%');
+    expect(percentText(-0.00001, 1)).toBe('0.0%');
+  });
+
   it('quotes sheet names as Excel does', () => {
     expect(cellReference('Universe', 'D3')).toBe('Universe!D3');
     expect(cellReference('CMS-10184E Medicaid', 'D21')).toBe("'CMS-10184E Medicaid'!D21");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMode, previewRequested } from '../../src/taskpane/mode.js';
+import { decideMode, detectMode, previewRequested } from '../../src/taskpane/mode.js';
 
 const office = (host: unknown) => ({ onReady: () => Promise.resolve({ host }), HostType: { Excel: 'Excel' } });
 
@@ -8,9 +8,10 @@ describe('detectMode', () => {
     ['preview.html (data-mode)', '', 'preview', office('Excel'), 'preview'],
     ['?preview=1 inside Excel', '?preview=1', undefined, office('Excel'), 'preview'],
     ['?preview=0', '?preview=0', undefined, office('Excel'), 'excel'],
-    ['no office.js (a plain browser offline)', '', undefined, undefined, 'preview'],
-    ['office.js outside Office (host null)', '', undefined, office(null), 'preview'],
-    ['another Office host', '', undefined, office('Word'), 'preview'],
+    // taskpane.html never falls back to the sample: it says Office could not be loaded.
+    ['no office.js (blocked CDN, offline)', '', undefined, undefined, 'no-office'],
+    ['office.js outside Office (host null)', '', undefined, office(null), 'no-office'],
+    ['another Office host', '', undefined, office('Word'), 'no-office'],
     ['Excel', '', undefined, office('Excel'), 'excel'],
   ] as const)('%s', async (_, search, documentMode, officeGlobal, expected) => {
     expect(await detectMode(search, documentMode, officeGlobal)).toBe(expected);
@@ -20,5 +21,13 @@ describe('detectMode', () => {
     const never = { onReady: () => new Promise<{ host: unknown }>(() => undefined) };
     expect(await detectMode('?preview', undefined, never)).toBe('preview');
     expect(previewRequested('?preview=false', undefined)).toBe(false);
+  });
+});
+
+describe('decideMode', () => {
+  it('gives up on an Office.onReady that never comes', async () => {
+    const never = { onReady: () => new Promise<{ host: unknown }>(() => undefined) };
+    expect(await decideMode('', undefined, never, 20)).toEqual({ mode: 'no-office', reason: 'on-ready-timeout' });
+    expect(await decideMode('', undefined, undefined)).toEqual({ mode: 'no-office', reason: 'office-js-missing' });
   });
 });

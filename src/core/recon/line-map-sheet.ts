@@ -5,7 +5,8 @@
  */
 import { isBlank } from '../workbook/cell-value.js';
 import { parseMapComponent } from '../workbook/component.js';
-import { findTables, readTableRecords, recordCell, recordText, recordValue, type TableSpec } from '../workbook/find-table.js';
+import { findTables, readTableRecords, recordCell, recordText, recordValue } from '../workbook/find-table.js';
+import { LINE_MAP_TABLE } from '../workbook/input-tables.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { limitIssues } from '../workbook/issue-limiter.js';
 import { sheetNameIn } from '../workbook/owned-sheets.js';
@@ -19,20 +20,7 @@ import type { LineMap, LineMapRow } from './line-map-row.js';
 export { LINE_MAP_SHEET } from '../workbook/owned-sheets.js';
 import { LINE_MAP_SHEET } from '../workbook/owned-sheets.js';
 
-export const LINE_MAP_TABLE: TableSpec = {
-  name: 'Line Map',
-  required: {
-    Form: ['Report Form', 'Report'],
-    Description: ['Service Category', 'Line Description', 'Category of Service'],
-    Component: ['Universe Component', 'Counts As'],
-  },
-  optional: {
-    Line: ['Line #', 'Line No', 'Line Number'],
-    Subtotal: ['Is Subtotal', 'Total Row'],
-    Reason: ['Why', 'Rationale'],
-    Note: ['Notes', 'Comment', 'Comments'],
-  },
-};
+export { LINE_MAP_TABLE };
 
 export interface LineMapRead {
   readonly lineMap: LineMap;

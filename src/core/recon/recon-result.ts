@@ -2,6 +2,7 @@
  * The result of a 64/21 reconciliation, in integer cents. It maps one to one onto the
  * `reconcile --json` shape of cli.md (see `reconcile-json.ts`, which turns cents into dollars).
  */
+import type { MapComponent } from '../workbook/component.js';
 import type { Issue } from '../workbook/issue.js';
 import type { Program } from '../workbook/program.js';
 import type { ReviewYear } from '../workbook/quarter.js';
@@ -59,6 +60,19 @@ export interface UnmappedLine {
   readonly amountCents: number;
 }
 
+/** A mapped current-period report line of a program, with its total computable by quarter (for the call detail). */
+export interface ReconLine {
+  readonly form: FormId;
+  readonly line?: string;
+  readonly description: string;
+  readonly component: MapComponent;
+  /** Where it was first seen. */
+  readonly sheet: string;
+  readonly cell: string;
+  /** Calendar quarter → integer cents; quarters without the line are absent. */
+  readonly centsByQuarter: Readonly<Record<string, number>>;
+}
+
 /** `quarterly`: a report per quarter; `annual`: the FMR (overall comparison only); `none`: no report found. */
 export type ReportKind = 'quarterly' | 'annual' | 'none';
 
@@ -71,6 +85,8 @@ export interface ProgramRecon {
   readonly quarters: readonly QuarterRecon[];
   readonly overall: OverallRecon;
   readonly unmappedLines: readonly UnmappedLine[];
+  /** The mapped quarterly report lines behind the report amounts (absent when not read from report lines). */
+  readonly reportLines?: readonly ReconLine[];
 }
 
 /** Where the inputs were read from, for the Run Log. */

@@ -3,6 +3,7 @@
  * expenditure reports through the line map, quarter by quarter and overall (workbook-layout.md,
  * "Expenditure reports"; recon-domain.md 1.3). All sums are integer cents.
  */
+import { isTableMissing } from '../workbook/find-table.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { PROGRAMS, type Program } from '../workbook/program.js';
 import type { ReviewYear } from '../workbook/quarter.js';
@@ -68,6 +69,15 @@ export async function reconcile(source: WorkbookSource, settings: ReconSettings,
     ? await readUniverseTotals(source)
     : { totals: universeOverride.totals, issues: universeOverride.issues ?? [], tables: [], origin: universeOverride.origin };
   const reports = await readReports(source, settings.state === undefined ? {} : { state: settings.state });
+  const inputs: ReconInputs = {
+    universe: 'origin' in universe ? [universe.origin] : universe.tables.map(tableRange),
+    reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
+  };
+  // A missing table is one message: comparing against nothing would add a warning for every quarter.
+  const missing = [...universe.issues, ...reports.issues].filter(isTableMissing);
+  if (missing.length > 0) {
+    return { ...(settings.reviewYear === undefined ? {} : { reviewYear: settings.reviewYear }), percentBase: settings.percentBase, includePriorPeriod: settings.includePriorPeriod === true, programs: [], issues: missing, inputs };
+  }
   const result = reconcileTotals({
     universe: universe.totals,
     reportLines: reports.lines,
@@ -75,10 +85,6 @@ export async function reconcile(source: WorkbookSource, settings: ReconSettings,
     settings,
     issues: [...universe.issues, ...reports.issues],
   });
-  const inputs: ReconInputs = {
-    universe: 'origin' in universe ? [universe.origin] : universe.tables.map(tableRange),
-    reports: reports.tables.map((t) => ({ range: t.range, layout: t.layout, lines: t.lineCount })),
-  };
   return { ...result, inputs };
 }
 
@@ -201,5 +207,6 @@ function reconcileProgram(
     thresholdFraction: settings.overallThreshold,
   };
   const unmappedLines = report === undefined ? [] : [...report.unmapped.values()].map((u) => u.line);
-  return { program, report: name, reportKind: kind, quarters, overall, unmappedLines };
+  const reportLines = report === undefined ? [] : [...report.lines.values()];
+  return { program, report: name, reportKind: kind, quarters, overall, unmappedLines, reportLines };
 }

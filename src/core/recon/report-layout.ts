@@ -11,21 +11,7 @@ import { fiscalYearFromTitle, quarterFromTitle } from '../workbook/quarter.js';
 import { FORM_NAMES_HINT, parseFormName, type FormId } from './forms.js';
 import { parseFmrSheetName, type FmrSheetName } from './report-fmr.js';
 
-/** The report table: a description and a total computable column; the rest optional. */
-export const REPORT_TABLE = {
-  name: 'expenditure report',
-  required: {
-    Description: ['Service Category', 'Category of Service', 'Line Description', 'Line Item'],
-    'Total Computable': ['Total Computable Amount', 'Total Comp', 'Total Computable Expenditures', 'TC'],
-  },
-  optional: {
-    Quarter: ['Qtr', 'Quarter Ended', 'Quarter Ending', 'Period', 'Reporting Quarter'],
-    Line: ['Line #', 'Line No', 'Line Number', 'Line Num'],
-    Form: ['Form Name', 'Report', 'Form Type', 'Report Form'],
-    'Federal Share': ['Federal', 'Federal Share Amount', 'FFP'],
-    'State Share': ['State Share Amount'],
-  },
-} as const;
+export { REPORT_TABLE } from '../workbook/input-tables.js';
 
 export type ReportTableLayout =
   | { readonly layout: 'long'; readonly sheetForm?: FormId }

@@ -5,7 +5,7 @@
  */
 import { quoteSheetName, rangeAddress } from '../workbook/address.js';
 import { isBlank } from '../workbook/cell-value.js';
-import { findTables, readTableRecords, recordCell, recordText, recordValue, tableMergeIssues, type FoundTable, type TableRecord } from '../workbook/find-table.js';
+import { readTableRecords, recordCell, recordText, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord } from '../workbook/find-table.js';
 import { issueLimiter, type IssueLimiter } from '../workbook/issue-limiter.js';
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import { parseCents } from '../workbook/parse-money.js';
@@ -82,7 +82,10 @@ function chooseFmrState(decided: readonly Decided[], state: string | undefined, 
 export async function readReports(source: WorkbookSource, options: ReadReportsOptions = {}): Promise<ReportRead> {
   const issues: Issue[] = [];
   const decided: Decided[] = [];
-  for (const table of await findTables(source, REPORT_TABLE)) {
+  const search = await searchTables(source, REPORT_TABLE);
+  // No report table anywhere: one message naming the table, not a warning per program and quarter.
+  if (search.tables.length === 0) return { lines: [], issues: [tableNotFoundIssue(REPORT_TABLE, search)], tables: [] };
+  for (const table of search.tables) {
     const decision = decideLayout(table, await titleText(source, table));
     if (decision.ok) decided.push({ table, layout: decision.value });
     else issues.push(decision.issue);

@@ -11,7 +11,8 @@ import { formInfo, REPORT_NAME, type FormId } from './forms.js';
 import { descriptionKey, lineNumberKey } from './line-key.js';
 import type { LineMatcher } from './line-map.js';
 import { periodLabel, type ReportLine } from './report-line.js';
-import type { UnmappedLine } from './recon-result.js';
+import type { MapComponent } from '../workbook/component.js';
+import type { ReconLine, UnmappedLine } from './recon-result.js';
 
 export interface Buckets {
   ffsCents: number;
@@ -33,6 +34,8 @@ export interface ProgramReportTotals {
   /** Sheets the annual lines came from, for messages. */
   readonly annualSheets: Set<string>;
   readonly unmapped: Map<string, { line: UnmappedLine }>;
+  /** Current-period quarterly lines by form and line, with their cents per quarter (for the call detail). */
+  readonly lines: Map<string, ReconLine>;
 }
 
 export interface ReportTotals {
@@ -41,7 +44,7 @@ export interface ReportTotals {
 }
 
 function programTotals(): ProgramReportTotals {
-  return { quarterly: new Map(), priorQuarterly: new Map(), annual: undefined, annualSheets: new Set(), unmapped: new Map() };
+  return { quarterly: new Map(), priorQuarterly: new Map(), annual: undefined, annualSheets: new Set(), unmapped: new Map(), lines: new Map() };
 }
 
 function bucketIn(map: Map<string, Buckets>, key: string): Buckets {
@@ -106,6 +109,7 @@ export function totalReports(lines: readonly ReportLine[], matcher: LineMatcher,
         ? (totals.annual ??= emptyBuckets())
         : bucketIn(info.period === 'prior' ? totals.priorQuarterly : totals.quarterly, period.quarter);
     if (period.kind === 'annual') totals.annualSheets.add(line.sheet);
+    if (period.kind === 'quarter' && info.period !== 'prior') addDetail(totals, line, match.row.component, period.quarter);
     if (match.row.component === 'FFS') buckets.ffsCents += line.totalComputableCents;
     else if (match.row.component === 'MC') buckets.mcCents += line.totalComputableCents;
     else buckets.excludedCents += line.totalComputableCents;
@@ -127,6 +131,18 @@ export function totalReports(lines: readonly ReportLine[], matcher: LineMatcher,
     }
   }
   return { programs, issues };
+}
+
+/** Adds a mapped current-period line to the per-line detail (one entry per form and line, cents by quarter). */
+function addDetail(totals: ProgramReportTotals, line: ReportLine, component: MapComponent, quarter: string): void {
+  const key = `${line.form}|${line.block ?? ''}|${line.line === undefined ? '' : lineNumberKey(line.line)}|${descriptionKey(line.description)}`;
+  let d = totals.lines.get(key);
+  if (d === undefined) {
+    d = { form: line.form, ...(line.line === undefined ? {} : { line: line.line }), description: line.description, component, sheet: line.sheet, cell: line.cell, centsByQuarter: {} };
+    totals.lines.set(key, d);
+  }
+  const byQuarter = d.centsByQuarter as Record<string, number>;
+  byQuarter[quarter] = (byQuarter[quarter] ?? 0) + line.totalComputableCents;
 }
 
 function addUnmapped(totals: ProgramReportTotals, line: ReportLine): void {

@@ -6,6 +6,8 @@
 import { hasErrors, type Issue } from '../workbook/issue.js';
 import type { OwnedSheet, WorkbookSource } from '../workbook/port.js';
 import { readSettings } from '../workbook/settings.js';
+import { callItems, type CallItem } from './call-detail.js';
+import { buildCallSummarySheet } from './call-summary-sheet.js';
 import { readLineMap } from './line-map-sheet.js';
 import type { ReconResult } from './recon-result.js';
 import type { Settings } from '../workbook/settings.js';
@@ -19,8 +21,10 @@ export interface ReconciliationRun {
   readonly result: ReconResult;
   /** What the user typed on the previous Reconciliation sheet, and where this run's sheet puts it. */
   readonly notes: NotePlacement;
-  /** Reconciliation, and Line Map when the workbook has none yet. */
+  /** Reconciliation, Call Summary, and Line Map when the workbook has none yet. */
   readonly sheets: readonly OwnedSheet[];
+  /** What the call needs about each flagged quarter and each overall line (call-detail.ts). */
+  readonly call: readonly CallItem[];
   readonly issues: readonly Issue[];
   readonly json: ReconcileJson;
   /** Input name → range or origin used, for the Run Log. */
@@ -43,7 +47,8 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const lineMap = await readLineMap(source);
   const result = await reconcile(source, reconSettings(settings.settings, options.includePriorPeriod ?? settings.settings.includePriorPeriod), lineMap.lineMap.rows, options.universe);
   const notes = placeNotes(await readReconciliationNotes(source), reconciliationRowKeys(result), options.today);
-  const sheets = [buildReconciliationSheet(result, notes), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
+  const reconciliation = buildReconciliationSheet(result, notes);
+  const sheets = [reconciliation, buildCallSummarySheet(result, reconciliation), ...(lineMap.sheetToWrite === undefined ? [] : [lineMap.sheetToWrite])];
   const inputs: Record<string, string> = {};
   if (settings.sheet !== undefined) inputs.Settings = `'${settings.sheet}'`;
   inputs['Line Map'] = lineMap.lineMap.origin === 'defaults' ? 'bundled defaults' : "'Line Map'";
@@ -57,5 +62,5 @@ export async function runReconciliation(source: WorkbookSource, options: RunReco
   const issues = hasErrors(found) ? found : [...found, ...notes.issues];
   // The JSON document's warnings cover every step: Settings and Line Map as well as the comparison.
   const json = { ...reconcileJson(result), warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message) };
-  return { result, notes, sheets, issues, json, inputs, settings: settings.settings };
+  return { result, notes, sheets, issues, json, inputs, settings: settings.settings, call: callItems(result) };
 }

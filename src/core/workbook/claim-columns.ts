@@ -5,9 +5,9 @@
  * there (Paid Date is used when both are).
  */
 import type { TableSpec } from './find-table.js';
-import { UNIVERSE_TABLE } from './universe-totals.js';
+import { UNIVERSE_TABLE } from './input-tables.js';
 
-const universe = UNIVERSE_TABLE.required;
+const universe: Readonly<Record<string, readonly string[]>> = UNIVERSE_TABLE.required;
 const synonyms = (name: string): readonly string[] => universe[name] ?? [];
 
 export const CLAIM_TABLE: TableSpec = {

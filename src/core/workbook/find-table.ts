@@ -5,6 +5,7 @@
  */
 import { columnLetter, parseRange } from './address.js';
 import { cellText, isBlank } from './cell-value.js';
+import { INPUT_TABLE_FACTS, whereTemplateShows } from './input-tables.js';
 import { cellIssue, type Issue } from './issue.js';
 import { normalizeLabel } from './normalize-label.js';
 import { OWNED_SHEET_NAMES, sheetNameIn } from './owned-sheets.js';
@@ -98,7 +99,20 @@ interface HeaderHit {
   readonly columns: ReadonlyMap<string, number>;
 }
 
-function hitsInRow(row: number, cells: readonly CellValue[], firstColumn: number, all: readonly HeaderMatcher[]): { hits: HeaderHit[]; near?: NearMiss & { score: number } } {
+/**
+ * The other input tables' matchers: a header row that is complete for one of them is that table,
+ * never a near miss of this one (the Universe Counts header is not a Findings table lacking Case ID).
+ */
+function otherTables(spec: TableSpec): readonly (readonly HeaderMatcher[])[] {
+  return INPUT_TABLE_FACTS.filter((f) => f.spec.name !== spec.name).map((f) => matchers(f.spec));
+}
+
+/** Fewest required headers a row must have to be called a near miss: two (one alone, such as Quarter, says little), or one of a two-header table. */
+function nearMissMinimum(required: number): number {
+  return Math.max(1, Math.min(2, required - 1));
+}
+
+function hitsInRow(row: number, cells: readonly CellValue[], firstColumn: number, all: readonly HeaderMatcher[], others: readonly (readonly HeaderMatcher[])[] = []): { hits: HeaderHit[]; near?: NearMiss & { score: number } } {
   const keysByColumn = new Map<number, string>();
   cells.forEach((v, i) => {
     if (!isBlank(v) && typeof v === 'string') keysByColumn.set(firstColumn + i, headerKey(v));
@@ -116,7 +130,11 @@ function hitsInRow(row: number, cells: readonly CellValue[], firstColumn: number
     if (complete(whole)) hits.push({ headerRow: row, columns: whole });
     else {
       const found = required.filter((m) => whole.has(m.canonical)).map((m) => m.canonical);
-      if (found.length > 0) {
+      const otherTable = others.some((o) => {
+        const omap = assign(keysByColumn, cols, o);
+        return o.filter((m) => m.required).every((m) => omap.has(m.canonical));
+      });
+      if (found.length >= nearMissMinimum(required.length) && !otherTable) {
         return { hits, near: { sheet: '', headerRow: row, found, missing: required.filter((m) => !whole.has(m.canonical)).map((m) => m.canonical), score: found.length } };
       }
     }
@@ -139,6 +157,7 @@ export async function searchTables(source: WorkbookSource, spec: TableSpec, opti
   const scanRows = options.scanRows ?? DEFAULT_SCAN_ROWS;
   const skip = options.skipSheets ?? OWNED_SHEET_NAMES;
   const all = matchers(spec);
+  const others = otherTables(spec);
   const tables: FoundTable[] = [];
   const near: (NearMiss & { score: number })[] = [];
   // A table the user pointed at is looked for on its header row only.
@@ -154,7 +173,7 @@ export async function searchTables(source: WorkbookSource, spec: TableSpec, opti
     const toRow = hint === undefined ? Math.min(lastUsed, summary.firstRow + scanRows - 1) : hint.headerRow;
     for await (const chunk of source.readRows(summary.name, { fromRow, toRow })) {
       for (const r of chunk) {
-        const found = hitsInRow(r.row, r.cells, summary.firstColumn, all);
+        const found = hitsInRow(r.row, r.cells, summary.firstColumn, all, others);
         hits.push(...found.hits);
         if (found.near !== undefined) near.push({ ...found.near, sheet: summary.name });
       }
@@ -185,15 +204,21 @@ export async function findTables(source: WorkbookSource, spec: TableSpec, option
 export function tableNotFoundIssue(spec: TableSpec, search: TableSearch, severity: Issue['severity'] = 'error'): Issue {
   const headers = Object.keys(spec.required).join(', ');
   const best = search.nearMisses[0];
+  const template = whereTemplateShows(spec.name);
   if (best === undefined) {
-    return cellIssue(severity, 'table.not-found', {}, `No ${spec.name} table found: no sheet has a header row with ${headers}. Add a table with these headers (any sheet, any position), or point at its range in the task pane.`);
+    return cellIssue(severity, 'table.not-found', {}, `The ${spec.name} table is missing: no sheet has a header row with ${headers}. Add a table with these headers (any sheet, any position), or point at its range in the task pane. ${template}`.trim());
   }
   return cellIssue(
     severity,
     'table.incomplete',
     { sheet: best.sheet, cell: `${best.headerRow}:${best.headerRow}` },
-    `this row looks like the ${spec.name} table header (it has ${best.found.join(', ')}) but lacks ${best.missing.join(', ')}. Add ${best.missing.length === 1 ? 'that column' : 'those columns'}, or rename the headers to ${headers}.`,
+    `The ${spec.name} table was not found; this row looks like its header (it has ${best.found.join(', ')}) but lacks ${best.missing.join(', ')}. Add ${best.missing.length === 1 ? 'that column' : 'those columns'}, or rename the headers to ${headers}. ${template}`.trim(),
   );
+}
+
+/** True when `issue` says an input table is missing (the run has nothing to compare, so no follow-on warnings). */
+export function isTableMissing(issue: Issue): boolean {
+  return issue.code === 'table.not-found' || issue.code === 'table.incomplete';
 }
 
 /** One value of a table row, with the A1 address it came from. */

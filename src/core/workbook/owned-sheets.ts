@@ -28,6 +28,7 @@ export const FORM_CHIP_SHEET = 'CMS-10184E CHIP';
 export const ESTIMATOR_DETAIL_SHEET = 'Estimator Detail';
 export const RUN_LOG_SHEET = 'Run Log';
 export const LINE_MAP_SHEET = 'Line Map';
+export const CALL_SUMMARY_SHEET = 'Call Summary';
 
 /** Output sheet names, rewritten on every run. `Line Map` and `Settings` are not here: the user edits them, so they are input. */
 export const OWNED_SHEET_NAMES: readonly string[] = [
@@ -36,6 +37,7 @@ export const OWNED_SHEET_NAMES: readonly string[] = [
   FORM_CHIP_SHEET,
   ESTIMATOR_DETAIL_SHEET,
   RUN_LOG_SHEET,
+  CALL_SUMMARY_SHEET,
 ];
 /** Sheets written only when the workbook has none by that name (the user's edits decide after that). */
 export const WRITE_ONCE_SHEET_NAMES: readonly string[] = [LINE_MAP_SHEET];

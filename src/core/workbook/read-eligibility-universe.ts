@@ -5,7 +5,7 @@
  */
 import { isBlank } from './cell-value.js';
 import type { UniverseCount } from './eligibility-types.js';
-import { readTableRecords, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableSpec } from './find-table.js';
+import { readTableRecords, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue } from './find-table.js';
 import { cellIssue, type Issue } from './issue.js';
 import { limitIssues } from './issue-limiter.js';
 import { parseCents, parseCount } from './parse-money.js';
@@ -15,18 +15,9 @@ import { parseMonth } from './quarter.js';
 import { recordAt } from './read-findings.js';
 import { parseStratum, STRATUM_LABEL } from './stratum.js';
 
-export const ELIGIBILITY_UNIVERSE_TABLE: TableSpec = {
-  name: 'eligibility universe counts',
-  required: {
-    Program: ['Program'],
-    Month: ['Month', 'Sample Month'],
-    Stratum: ['Stratum', 'Strata'],
-    Cases: ['Cases', 'Universe', 'Universe Cases', 'Number of Cases', 'Case Count', 'Cases in Universe'],
-  },
-  optional: {
-    Dollars: ['Dollars', 'Universe Dollars', 'Dollars Paid', 'Paid Dollars'],
-  },
-};
+import { ELIGIBILITY_UNIVERSE_TABLE } from './input-tables.js';
+
+export { ELIGIBILITY_UNIVERSE_TABLE };
 
 export interface EligibilityUniverse {
   readonly counts: readonly UniverseCount[];

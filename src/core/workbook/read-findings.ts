@@ -8,7 +8,7 @@
 import { cellText, isBlank } from './cell-value.js';
 import type { ReviewedCase, Stratum } from './eligibility-types.js';
 import { isActiveFinding, parseFinding, type Finding } from './finding-code.js';
-import { readTableRecords, recordCell, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableRecord, type TableSpec } from './find-table.js';
+import { readTableRecords, recordCell, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableRecord } from './find-table.js';
 import { cellIssue, type Issue, type IssueLocation } from './issue.js';
 import { limitIssues } from './issue-limiter.js';
 import { parseCents } from './parse-money.js';
@@ -17,22 +17,9 @@ import { parseProgram } from './program.js';
 import { parseMonth } from './quarter.js';
 import { parseStratum } from './stratum.js';
 
-export const FINDINGS_TABLE: TableSpec = {
-  name: 'case review findings',
-  required: {
-    Program: ['Program'],
-    'Case ID': ['Case ID', 'Case Id', 'Case Number', 'Case #', 'Case No', 'Sample ID'],
-    Stratum: ['Stratum', 'Strata'],
-    Finding: ['Finding', 'Finding Code', 'Review Finding', 'Findings'],
-  },
-  optional: {
-    Month: ['Month', 'Sample Month', 'Review Month'],
-    'Dollars Paid': ['Dollars Paid', 'Paid', 'Total Dollars Paid', 'Amount Paid', 'Paid Amount'],
-    'Dollars in Error': ['Dollars in Error', 'Error Dollars', 'Dollars Error', 'Total Dollars in Error', 'Amount in Error'],
-    'Dollars Correct': ['Dollars Correct', 'Correct Dollars', 'Total Dollars Correct'],
-    Fraud: ['Fraud', 'Beneficiary Fraud', 'Fraud Excluded'],
-  },
-};
+import { FINDINGS_TABLE } from './input-tables.js';
+
+export { FINDINGS_TABLE };
 
 export interface FindingsTable {
   readonly cases: readonly ReviewedCase[];

@@ -68,20 +68,20 @@ export const DEFAULT_SETTINGS: Settings = {
 
 type SettingKey = keyof Settings;
 
-/** Each setting: its label in the sheet, other accepted labels, and its value parser. */
-const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string; readonly aliases: readonly string[]; readonly parse: (v: CellValue) => Parsed<unknown> }[] = [
-  { key: 'state', label: 'State', aliases: ['State Name'], parse: parseText },
-  { key: 'reviewYear', label: 'Review Year', aliases: ['RY', 'Review Period', 'Cycle'], parse: parseReviewYear },
-  { key: 'reportDate', label: 'Report Date', aliases: ['Date'], parse: parseDate },
-  { key: 'quarterlyThreshold', label: 'Quarterly Threshold', aliases: ['Quarter Threshold'], parse: (v) => parsePercent(v, 0, 1) },
-  { key: 'overallThreshold', label: 'Overall Threshold', aliases: ['Annual Threshold'], parse: (v) => parsePercent(v, 0, 1) },
-  { key: 'confidence', label: 'Confidence', aliases: ['Confidence Level'], parse: (v) => parsePercent(v, 0.5, 1) },
-  { key: 'undeterminedAsError', label: 'Undetermined As Error', aliases: ['Undetermined As Errors', 'Count Undetermined As Error'], parse: parseYesNo },
-  { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']) },
-  { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo },
-  { key: 'intervalQuantile', label: 'Interval Quantile', aliases: ['Quantile', 'Confidence Interval Quantile'], parse: (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']) },
-  { key: 'negativeSampleStratified', label: 'Negative Sample Stratified', aliases: ['Negative Stratified', 'Stratify Negative Sample'], parse: parseYesNo },
-  { key: 'formVersion', label: 'Form Version', aliases: ['CMS-10184E Version', 'Form Edition'], parse: parseFormVersion },
+/** Each setting: its label in the sheet, other accepted labels, its value parser, and what it means (for the template and docs). */
+export const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string; readonly aliases: readonly string[]; readonly parse: (v: CellValue) => Parsed<unknown>; readonly meaning: string }[] = [
+  { key: 'state', label: 'State', aliases: ['State Name'], parse: parseText, meaning: 'line A of CMS-10184E; also which state\'s sheets an FMR export is read for' },
+  { key: 'reviewYear', label: 'Review Year', aliases: ['RY', 'Review Period', 'Cycle'], parse: parseReviewYear, meaning: 'which four quarters are reconciled and which months are in the eligibility sample (RY2025 = 2023Q3 to 2024Q2, or FFY2024); inferred from the data when blank' },
+  { key: 'reportDate', label: 'Report Date', aliases: ['Date'], parse: parseDate, meaning: 'line B of CMS-10184E; today when blank' },
+  { key: 'quarterlyThreshold', label: 'Quarterly Threshold', aliases: ['Quarter Threshold'], parse: (v) => parsePercent(v, 0, 1), meaning: 'a quarterly difference strictly over this is flagged' },
+  { key: 'overallThreshold', label: 'Overall Threshold', aliases: ['Annual Threshold'], parse: (v) => parsePercent(v, 0, 1), meaning: 'the review year\'s difference strictly over this is flagged' },
+  { key: 'confidence', label: 'Confidence', aliases: ['Confidence Level'], parse: (v) => parsePercent(v, 0.5, 1), meaning: 'confidence level of every interval on CMS-10184E' },
+  { key: 'undeterminedAsError', label: 'Undetermined As Error', aliases: ['Undetermined As Errors', 'Count Undetermined As Error'], parse: parseYesNo, meaning: 'whether undetermined (U) cases count as errors in lines G and H' },
+  { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']), meaning: 'Report or Universe: the denominator of a percentage difference' },
+  { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo, meaning: 'Yes puts the prior-period forms (64.9P, 21P, 64.21UP) in the comparison' },
+  { key: 'intervalQuantile', label: 'Interval Quantile', aliases: ['Quantile', 'Confidence Interval Quantile'], parse: (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']), meaning: 'Normal, or t (n minus cells degrees of freedom), for every interval' },
+  { key: 'negativeSampleStratified', label: 'Negative Sample Stratified', aliases: ['Negative Stratified', 'Stratify Negative Sample'], parse: parseYesNo, meaning: 'Yes only where the state\'s sampling plan drew denials and terminations separately; by default the negative sample is one cell per month (42 CFR 431.978(d)(2))' },
+  { key: 'formVersion', label: 'Form Version', aliases: ['CMS-10184E Version', 'Form Edition'], parse: parseFormVersion, meaning: '01/07 (lines A-J) or 2013 (the later Summary Findings form: lines A-F with Cases Dropped from Sample and Total Dollars Undetermined, no error rate table)' },
 ];
 
 /** Zod field from a cell parser: the parser's reason becomes the zod issue's message. */
@@ -216,7 +216,8 @@ export async function readSettings(source: WorkbookSource, options: ReadSettings
   return { settings: settings as unknown as Settings, issues, sheet: sheet.name, cells };
 }
 
-function describeDefault(key: SettingKey): string {
+/** The default of a setting as typed in the sheet (`15%`), or `none` when it has none. */
+export function describeDefault(key: SettingKey): string {
   switch (key) {
     case 'quarterlyThreshold':
       return '15%';

@@ -6,7 +6,7 @@
  */
 import { describeCellValue, isBlank } from './cell-value.js';
 import { COMPONENTS, parseComponent, type Component } from './component.js';
-import { readTableRecords, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord, type TableSpec } from './find-table.js';
+import { readTableRecords, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord } from './find-table.js';
 import { cellIssue, fieldIssue, type Issue } from './issue.js';
 import { issueLimiter } from './issue-limiter.js';
 import { normalizeLabel } from './normalize-label.js';
@@ -16,16 +16,9 @@ import type { CellValue, WorkbookSource } from './port.js';
 import { PROGRAMS, parseProgram, type Program } from './program.js';
 import { parseQuarter } from './quarter.js';
 
-export const UNIVERSE_TABLE: TableSpec = {
-  name: 'universe totals',
-  required: {
-    Program: ['Program Type'],
-    Quarter: ['Qtr', 'Payment Quarter', 'Paid Quarter'],
-    Component: ['Payment Type', 'Component Type'],
-    Amount: ['Paid Amount', 'Amount Paid', 'Total Paid', 'Paid'],
-  },
-  optional: { Claims: ['Claim Count', 'Number of Claims', 'Count'] },
-};
+import { UNIVERSE_TABLE } from './input-tables.js';
+
+export { UNIVERSE_TABLE };
 
 /** One program × quarter × component sum. */
 export interface UniverseTotal {

@@ -5,6 +5,7 @@
 import { Tab, TabList, makeStyles, tokens, type SelectTabData } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { setReconciliationRunner } from '../../commands/runner-registry.js';
+import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
 import { useHost } from '../host-context.js';
 import type { RunKind } from '../run/run-workbook.js';
 import { FillResults } from './FillResults.js';
@@ -27,10 +28,15 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     minHeight: '100%',
     boxSizing: 'border-box',
+    minWidth: 0,
+    overflowWrap: 'break-word',
+    '@media (max-width: 399px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}` },
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   workbook: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
-  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none', minWidth: 0 },
+  // The three tabs wrap rather than scroll when the pane is narrow.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
   panelHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
@@ -80,7 +86,7 @@ export function App({ version }: AppProps) {
         <span className={styles.workbook}>{host.label}</span>
       </header>
       <RunPanel state={state} onRun={start} disabled={inputs.loading && inputs.tables.length === 0} />
-      <TabList selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabValue)} aria-label="Views">
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabValue)} aria-label="Views">
         <Tab value="inputs" id="tab-inputs" aria-controls="panel-inputs">Input tables</Tab>
         <Tab value="reconcile" id="tab-reconcile" aria-controls="panel-reconcile">Reconciliation</Tab>
         <Tab value="fill" id="tab-fill" aria-controls="panel-fill">CMS-10184E</Tab>
@@ -92,7 +98,13 @@ export function App({ version }: AppProps) {
         {tab === 'inputs' ? <InputTablesPanel state={inputs} /> : null}
         {tab === 'reconcile' && state.running !== 'reconcile' ? (
           <RunOutcomeView kind="reconcile" outcome={state.reconcile} failure={state.failure?.kind === 'reconcile' ? state.failure.message : null}>
-            {state.reconcile === null ? null : <ReconResults result={state.reconcile.run.result} />}
+            {state.reconcile === null ? null : (
+              <ReconResults
+                result={state.reconcile.run.result}
+                call={state.reconcile.run.call}
+                reconciliation={state.reconcile.run.sheets.find((s) => s.name === RECONCILIATION_SHEET)}
+              />
+            )}
           </RunOutcomeView>
         ) : null}
         {tab === 'fill' && state.running !== 'fill' ? (

@@ -1,5 +1,5 @@
 /** A fill's results: CMS-10184E lines A-J for each program, as the form reads. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { confidenceAndPrecisionText, type ErrorRateLine } from '../../core/forms/error-rate-table.js';
 import type { ProgramForm } from '../../core/forms/fill-program.js';
 import { NEGATIVE_COLUMNS_NOTE } from '../../core/forms/form-notes.js';
@@ -15,12 +15,13 @@ const useStyles = makeStyles({
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
   scroll: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
+  table: { tableLayout: 'auto', '@media (max-width: 399px)': { fontSize: tokens.fontSizeBase200 } },
   rates: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0 },
   rate: { display: 'flex', flexDirection: 'column' },
   caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  subRow: { paddingLeft: tokens.spacingHorizontalL },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', '@media (max-width: 399px)': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
+  label: { '@media (max-width: 399px)': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
+  subRow: { paddingLeft: tokens.spacingHorizontalL, '@media (max-width: 399px)': { paddingLeft: tokens.spacingHorizontalM } },
 });
 
 const SUMMARY_ROWS: readonly (readonly [SummaryRowKey, string, boolean])[] = [
@@ -78,7 +79,7 @@ function FormSummary({ form }: { readonly form: ProgramForm }) {
         <Table size="small" className={styles.table} aria-label={`${form.program} summary findings, lines D to F`}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Line</TableHeaderCell>
+              <TableHeaderCell className={styles.label}>Line</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Universe</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Sampled</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Incorrect</TableHeaderCell>
@@ -89,7 +90,7 @@ function FormSummary({ form }: { readonly form: ProgramForm }) {
               const r = form.summary[key];
               return (
                 <TableRow key={key}>
-                  <TableCell className={sub ? styles.subRow : undefined}>{label}</TableCell>
+                  <TableCell className={mergeClasses(styles.label, sub && styles.subRow)}>{label}</TableCell>
                   <TableCell className={styles.number}>{countText(r.universe)}</TableCell>
                   <TableCell className={styles.number}>{countText(r.sampled)}</TableCell>
                   <TableCell className={styles.number}>{countText(r.incorrect)}</TableCell>

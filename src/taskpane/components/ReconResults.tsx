@@ -1,45 +1,47 @@
 /**
- * A reconciliation's results: for each program its quarters, flagged ones first, then the overall
- * line; the report lines the line map does not cover; and the note that the percentage base and
- * the exclusions are this project's defaults.
+ * A reconciliation's results: for each program its quarters in the sheet's order, then the
+ * overall line (a table that reflows under 400 px: quarter and flag on one line, amounts below);
+ * then, for the call, each flagged quarter and the overall line with its reading, FFS / MC split,
+ * the report lines behind it and the Explanation and Status to type (CallDetail.tsx); the report
+ * lines the line map does not cover; and the note that the base and the exclusions are this
+ * project's defaults.
  */
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { CallItem } from '../../core/recon/call-detail.js';
 import type { OverallRecon, ProgramRecon, QuarterRecon, ReconResult } from '../../core/recon/recon-result.js';
-import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
+import { CALL_SUMMARY_SHEET, RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
+import type { OwnedSheet } from '../../core/workbook/port.js';
 import { centsText, percentText } from '../format.js';
+import { CallDetail } from './CallDetail.js';
 import { CellLink } from './CellLink.js';
 
+/** Under this width the tables reflow (Excel's default pane is 320-350 px). */
+export const NARROW = '@media (max-width: 399px)';
+
 const useStyles = makeStyles({
-  program: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  program: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, minWidth: 0 },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  scroll: { overflowX: 'auto' },
-  table: { tableLayout: 'auto' },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, [NARROW]: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: 'none' } },
+  row: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [NARROW]: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gridTemplateAreas: '"quarter flag" "difference percent"', padding: `${tokens.spacingVerticalXS} 0` },
+  },
+  td: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, verticalAlign: 'middle', [NARROW]: { padding: `0 ${tokens.spacingHorizontalXS}` } },
+  quarter: { [NARROW]: { gridArea: 'quarter', fontWeight: tokens.fontWeightSemibold } },
+  difference: { [NARROW]: { gridArea: 'difference' } },
+  percent: { [NARROW]: { gridArea: 'percent' } },
+  flag: { [NARROW]: { gridArea: 'flag', justifySelf: 'end' } },
+  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', [NARROW]: { textAlign: 'left' } },
+  numberRight: { [NARROW]: { textAlign: 'right' } },
   overall: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
   flaggedRow: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  unmapped: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  badge: { whiteSpace: 'nowrap' },
+  unmapped: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   intro: { margin: `0 0 ${tokens.spacingVerticalM} 0` },
   caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
 });
-
-/** Flagged quarters first, each group in time order. */
-export function quartersFlaggedFirst(quarters: readonly QuarterRecon[]): QuarterRecon[] {
-  return [...quarters.filter((q) => q.flagged), ...quarters.filter((q) => !q.flagged)];
-}
 
 type Line = Pick<QuarterRecon | OverallRecon, 'universe' | 'differenceCents' | 'percentDifference' | 'thresholdFraction' | 'flagged'> & { readonly report: QuarterRecon['report'] };
 
@@ -55,18 +57,18 @@ function FlagCell({ line }: { readonly line: Line }) {
 
 function LineRow({ label, line, overall }: { readonly label: string; readonly line: Line; readonly overall?: boolean }) {
   const styles = useStyles();
-  const className = mergeClasses(overall === true && styles.overall, line.flagged && styles.flaggedRow);
+  const className = mergeClasses(styles.row, overall === true && styles.overall, line.flagged && styles.flaggedRow);
   return (
-    <TableRow className={className} data-flagged={line.flagged ? 'true' : 'false'} data-quarter={label}>
-      <TableCell>{label}</TableCell>
-      <TableCell className={styles.number}>{centsText(line.differenceCents)}</TableCell>
-      <TableCell className={styles.number}>{line.report === null ? '' : percentText(line.percentDifference, 2)}</TableCell>
-      <TableCell><FlagCell line={line} /></TableCell>
-    </TableRow>
+    <tr role="row" className={className} data-flagged={line.flagged ? 'true' : 'false'} data-quarter={label}>
+      <td role="cell" className={mergeClasses(styles.td, styles.quarter)}>{label}</td>
+      <td role="cell" className={mergeClasses(styles.td, styles.number, styles.difference)}>{centsText(line.differenceCents)}</td>
+      <td role="cell" className={mergeClasses(styles.td, styles.number, styles.numberRight, styles.percent)}>{line.report === null ? '' : percentText(line.percentDifference, 1)}</td>
+      <td role="cell" className={mergeClasses(styles.td, styles.flag)}><FlagCell line={line} /></td>
+    </tr>
   );
 }
 
-function ProgramTable({ program }: { readonly program: ProgramRecon }) {
+function ProgramTable({ program, items, reconciliation }: { readonly program: ProgramRecon; readonly items: readonly CallItem[]; readonly reconciliation: OwnedSheet | undefined }) {
   const styles = useStyles();
   const headingId = `recon-${program.program}`;
   const flagged = program.quarters.filter((q) => q.flagged).length;
@@ -79,26 +81,27 @@ function ProgramTable({ program }: { readonly program: ProgramRecon }) {
         {flagged === 0 ? 'No quarter flagged' : `${flagged} quarter${flagged === 1 ? '' : 's'} flagged`}; overall {program.overall.flagged ? 'flagged' : 'within its threshold'}.
         {program.reportKind === 'annual' ? ' The report is annual, so only the overall line is compared.' : ''}
       </span>
-      <div className={styles.scroll}>
-        <Table size="small" className={styles.table} aria-labelledby={headingId}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Quarter</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Difference</TableHeaderCell>
-              <TableHeaderCell className={styles.number} aria-label="Percent difference">%</TableHeaderCell>
-              <TableHeaderCell>Flag</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {quartersFlaggedFirst(program.quarters).map((q) => (
-              <LineRow key={q.quarter} label={q.quarter} line={q} />
-            ))}
-            <LineRow label="Overall" line={program.overall} overall />
-          </TableBody>
-        </Table>
-      </div>
+      <table role="table" className={styles.table} aria-labelledby={headingId}>
+        <thead>
+          <tr role="row" className={styles.row}>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.quarter)}>Quarter</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number, styles.difference)}>Difference</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.number, styles.numberRight, styles.percent)} aria-label="Percent difference">%</th>
+            <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.flag)}>Flag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {program.quarters.map((q) => (
+            <LineRow key={q.quarter} label={q.quarter} line={q} />
+          ))}
+          <LineRow label="Overall" line={program.overall} overall />
+        </tbody>
+      </table>
+      {items.map((item) => (
+        <CallDetail key={item.quarter} item={item} reconciliation={reconciliation} />
+      ))}
       {program.unmappedLines.length === 0 ? null : (
-        <div>
+        <div className={styles.wrap}>
           <span>
             Report lines the line map does not cover ({program.unmappedLines.length}): add them to the Line Map sheet.
           </span>
@@ -120,19 +123,24 @@ function ProgramTable({ program }: { readonly program: ProgramRecon }) {
 
 export interface ReconResultsProps {
   readonly result: ReconResult;
+  /** The call detail of the run (flagged quarters and overall lines). */
+  readonly call?: readonly CallItem[];
+  /** The Reconciliation sheet the run wrote: where typed notes go. */
+  readonly reconciliation?: OwnedSheet | undefined;
 }
 
-export function ReconResults({ result }: ReconResultsProps) {
+export function ReconResults({ result, call = [], reconciliation }: ReconResultsProps) {
   const styles = useStyles();
   const base = result.percentBase === 'Universe' ? 'the universe amount' : 'the report amount';
   return (
-    <div>
+    <div className={styles.wrap}>
       <p className={styles.intro}>
-        Difference = universe − report. The universe and report totals, the excluded lines and your explanations are on
-        the <CellLink sheet={RECONCILIATION_SHEET} cell="A1">{RECONCILIATION_SHEET}</CellLink> sheet.
+        Difference = universe − report. The totals, the excluded lines and your explanations are on the{' '}
+        <CellLink sheet={RECONCILIATION_SHEET} cell="A1">{RECONCILIATION_SHEET}</CellLink> sheet; the page for the call is{' '}
+        <CellLink sheet={CALL_SUMMARY_SHEET} cell="A1">{CALL_SUMMARY_SHEET}</CellLink>.
       </p>
       {result.programs.map((p) => (
-        <ProgramTable key={p.program} program={p} />
+        <ProgramTable key={p.program} program={p} items={call.filter((c) => c.program === p.program)} reconciliation={reconciliation} />
       ))}
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>

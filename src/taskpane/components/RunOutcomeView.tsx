@@ -32,6 +32,7 @@ export function RunOutcomeView({ kind, outcome, failure, children }: RunOutcomeV
   }
   if (outcome === null) return <p>Not run yet. Choose {kind === 'reconcile' ? 'Reconcile' : 'Fill CMS-10184E'} above.</p>;
   const errors = outcome.issues.filter((i) => i.severity === 'error').length;
+  const warnings = outcome.issues.filter((i) => i.severity === 'warning').length;
   return (
     <div className={styles.root}>
       {errors > 0 ? (
@@ -39,6 +40,13 @@ export function RunOutcomeView({ kind, outcome, failure, children }: RunOutcomeV
           <MessageBarBody>
             <MessageBarTitle>Nothing was written</MessageBarTitle>
             The workbook has {errors} error{errors === 1 ? '' : 's'} to fix first; each links to its cell below.
+          </MessageBarBody>
+        </MessageBar>
+      ) : warnings > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{`Done, ${warnings} warning${warnings === 1 ? '' : 's'}`}</MessageBarTitle>
+            Wrote the sheets {outcome.written.join(', ')}. Read the warning{warnings === 1 ? '' : 's'} below: each may change a number.
           </MessageBarBody>
         </MessageBar>
       ) : (

@@ -5,10 +5,11 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TableHint } from '../../core/workbook/port.js';
-import { sheetNameIn } from '../../core/workbook/owned-sheets.js';
+import { INPUT_TABLE_FACTS } from '../../core/workbook/input-tables.js';
+import { OWNED_SHEET_NAMES, sheetNameIn } from '../../core/workbook/owned-sheets.js';
 import { useHost } from '../host-context.js';
 import type { InputTableStatus } from '../input-tables.js';
-import { headerRowOf } from '../table-hints.js';
+import { headerRowOf, likelySheet, sheetOfRange } from '../table-hints.js';
 
 const useStyles = makeStyles({
   root: {
@@ -37,7 +38,21 @@ export function TablePointer({ status, sheetNames, onPoint, onClose }: TablePoin
   const { def, hint } = status;
   const namedSheet = def.sheetName === undefined ? undefined : sheetNames.find((n) => sheetNameIn(n, [def.sheetName ?? '']));
   const choices = sheetNames;
-  const [sheet, setSheet] = useState(hint?.sheet ?? namedSheet ?? sheetNames[0] ?? '');
+  const templateSheets = INPUT_TABLE_FACTS.find((f) => f.key === def.key)?.templateSheets ?? [];
+  const guessed = hint === undefined && namedSheet === undefined && status.ranges.length === 0 && status.nearMiss === undefined;
+  const [sheet, setSheet] = useState(hint?.sheet ?? namedSheet ?? likelySheet(sheetNames, [sheetOfRange(status.ranges[0]), status.nearMiss?.sheet, ...templateSheets], OWNED_SHEET_NAMES));
+  // With nothing better to go on, start on the sheet the user is on.
+  useEffect(() => {
+    if (!guessed) return;
+    let live = true;
+    void host.selectedRange().then((sel) => {
+      const current = sel === null ? undefined : sheetNames.find((n) => n.toLowerCase() === sel.sheet.toLowerCase());
+      if (live && current !== undefined && !/^about$/i.test(current)) setSheet(current);
+    }).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [guessed, host, sheetNames]);
   const [row, setRow] = useState(String(hint?.headerRow ?? 1));
   const [problem, setProblem] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);

@@ -3,6 +3,7 @@
  * (the bundled sample, or a file the user picks). Writes go into that workbook; the preview shows
  * its sheets, marks the selected cell, and offers the workbook as a download.
  */
+import { checkNoteEdits, type NoteEdit } from '../../core/recon/note-cells.js';
 import type { OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
 import type { SelectedRange, WorkbookHost } from '../host.js';
 import type { PreviewWorkbook, SheetGrid } from './preview-workbook.js';
@@ -86,6 +87,13 @@ export class PreviewHost implements WorkbookHost, PreviewControls {
     const names = sheets.map((s) => s.name);
     const written = [...this.state.written.filter((n) => !names.includes(n)), ...names];
     this.update({ sheetNames: this.book.sheetNames(), written, activeSheet: names[0] ?? this.state.activeSheet });
+  }
+
+  async writeNoteCells(reconciliation: OwnedSheet, edits: readonly NoteEdit[]): Promise<void> {
+    const problem = checkNoteEdits(reconciliation, edits);
+    if (problem !== undefined) throw new Error(`Not written: ${problem}.`);
+    await this.book.writeNoteCells(edits);
+    this.update({ revision: this.state.revision + 1 });
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {

@@ -4,6 +4,8 @@
  * renders them (render-owned-sheets.ts), so the preview shows and downloads what a run writes.
  * The only module of the task pane that touches exceljs.
  */
+import { withNoteEdits, type NoteEdit } from '../../core/recon/note-cells.js';
+import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { HEAD_COLUMNS, HEAD_ROWS, planOwnedWrite, sheetsToInspect } from '../../core/workbook/owned-sheets.js';
@@ -138,6 +140,13 @@ export class PreviewWorkbook {
       const cell = ws?.findRow(r + 1)?.findCell(c + 1);
       return cell === undefined ? null : cellValueOf(cell);
     }));
+  }
+
+  /** Puts Explanation / Status text into the Reconciliation sheet last written (checked by the host), as Excel would. */
+  async writeNoteCells(edits: readonly NoteEdit[]): Promise<void> {
+    const recon = this.written.get(RECONCILIATION_SHEET.toLowerCase());
+    if (recon === undefined) throw new Error(`The ${RECONCILIATION_SHEET} sheet has not been written yet; run Reconcile first.`);
+    await this.writeOwned([withNoteEdits(recon, edits)]);
   }
 
   /**

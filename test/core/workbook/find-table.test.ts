@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/workbook/find-table.js';
 import { memorySource } from '../../../src/core/workbook/memory-source.js';
 import type { WorkbookSource } from '../../../src/core/workbook/port.js';
+import { FINDINGS_TABLE, UNIVERSE_TABLE } from '../../../src/core/workbook/input-tables.js';
 
 const SPEC: TableSpec = {
   name: 'universe totals',
@@ -126,11 +127,24 @@ describe('findTables', () => {
     const issue = tableNotFoundIssue(SPEC, search);
     expect(issue).toMatchObject({ severity: 'error', code: 'table.incomplete', sheet: 'Universe', cell: '2:2' });
     expect(issue.message).toBe(
-      "'Universe'!2:2: this row looks like the universe totals table header (it has Program, Quarter) but lacks Component, Amount. Add those columns, or rename the headers to Program, Quarter, Component, Amount.",
+      "'Universe'!2:2: The universe totals table was not found; this row looks like its header (it has Program, Quarter) but lacks Component, Amount. Add those columns, or rename the headers to Program, Quarter, Component, Amount. The blank template (perm-recon template --out FILE.xlsx, and docs/workbook-layout.md) shows it on its 'Universe' sheet.",
     );
     const none = tableNotFoundIssue(SPEC, await searchTables(memorySource('b', { S: [['x']] }), SPEC));
     expect(none.code).toBe('table.not-found');
-    expect(none.message).toMatch(/^No universe totals table found: no sheet has a header row with Program, Quarter, Component, Amount\./);
+    expect(none.message).toMatch(/^The universe totals table is missing: no sheet has a header row with Program, Quarter, Component, Amount\..* shows it on its 'Universe' sheet\.$/);
+  });
+
+  it('never blames a missing table on another input table, nor on a row with one generic header', async () => {
+    // Findings deleted: the Universe Counts header (Program, Month, Stratum, Cases) is that table, not a Findings table lacking Case ID.
+    const counts = memorySource('book', { 'Universe Counts': [['Program', 'Month', 'Stratum', 'Cases', 'Dollars']] });
+    const findings = tableNotFoundIssue(FINDINGS_TABLE, await searchTables(counts, FINDINGS_TABLE));
+    expect(findings).toMatchObject({ code: 'table.not-found' });
+    expect(findings.message).toMatch(/^The case review findings table is missing: .* on its 'Findings' sheet\.$/);
+    // Universe deleted: the CMS-64 long form (Quarter, Line, Description, Total Computable) is a report, not a universe lacking three columns.
+    const report = memorySource('book', { 'CMS-64': [['Quarter', 'Line', 'Description', 'Total Computable', 'Federal Share', 'Form']], Notes: [['Quarter']] });
+    const universe = tableNotFoundIssue(UNIVERSE_TABLE, await searchTables(report, UNIVERSE_TABLE));
+    expect(universe).toMatchObject({ code: 'table.not-found' });
+    expect(universe.message).not.toContain('CMS-64');
   });
 
   it('does not let one header column serve two names', async () => {

@@ -39,13 +39,13 @@ describe('PreviewWorkbook', () => {
     const book = await open();
     const run = await runReconciliation(book.source, { today: '2025-07-01' });
     await book.writeOwned(run.sheets);
-    expect(book.sheetNames().slice(-2)).toEqual(['Reconciliation', 'Line Map']);
+    expect(book.sheetNames().slice(-3)).toEqual(['Reconciliation', 'Call Summary', 'Line Map']);
     const grid = book.grid('Reconciliation', 5, 4);
     expect(grid.rows.map((r) => r.cells.slice(0, 2))).toEqual([['Program', 'Quarter'], ['Medicaid', '2023Q3'], ['Medicaid', '2023Q4'], ['Medicaid', '2024Q1']]);
     expect(grid.rows[3]?.cells[10]).toBe('18.3%'); // the sheet's number format, 0.0%
     // A second run reads the Line Map the first one wrote, so it writes only the Reconciliation sheet.
     const again = await runReconciliation(book.source, { today: '2025-07-01' });
-    expect(again.sheets.map((s) => s.name)).toEqual(['Reconciliation']);
+    expect(again.sheets.map((s) => s.name)).toEqual(['Reconciliation', 'Call Summary']);
     await book.writeOwned(again.sheets);
     expect(book.sheetNames().filter((n) => n === 'Reconciliation')).toHaveLength(1);
     const reopened = await PreviewWorkbook.open('copy.xlsx', await book.toBytes());
@@ -60,8 +60,8 @@ describe('PreviewHost', () => {
     const seen: number[] = [];
     host.subscribe(() => seen.push(host.snapshot().revision));
     const outcome = await runAndWrite(host, 'reconcile', { hints: {}, now: new Date('2025-07-01T12:00:00Z'), version: 'test' });
-    expect(outcome.written).toEqual(['Reconciliation', 'Line Map', 'Run Log']);
-    expect(host.snapshot().written).toEqual(['Reconciliation', 'Line Map', 'Run Log']);
+    expect(outcome.written).toEqual(['Reconciliation', 'Call Summary', 'Line Map', 'Run Log']);
+    expect(host.snapshot().written).toEqual(['Reconciliation', 'Call Summary', 'Line Map', 'Run Log']);
     expect(host.snapshot().activeSheet).toBe('Reconciliation');
     expect(seen.length).toBeGreaterThan(0);
     const log = host.grid('Run Log', 1, 5).rows.map((r) => r.cells.slice(0, 3));
