@@ -8,7 +8,7 @@
 
 /** Every worksheet function a formula of this project may call (Excel names, upper case). */
 export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set([
-  'ABS', 'AND', 'IF', 'IFERROR', 'ISNUMBER', 'NA', 'NORMSINV', 'NORM.S.INV', 'OR', 'ROUND', 'ROWS', 'SQRT', 'SUM', 'TEXT', 'TINV', 'T.INV.2T',
+  'ABS', 'AND', 'COUNTIF', 'IF', 'IFERROR', 'ISNUMBER', 'LOWER', 'NA', 'NORMSINV', 'NORM.S.INV', 'OR', 'ROUND', 'ROWS', 'SQRT', 'SUM', 'TEXT', 'TINV', 'TRIM', 'T.INV.2T',
 ]);
 
 /** What is wrong with `formula` (without the leading `=`), or undefined when it passes. */

@@ -164,7 +164,7 @@ export function planOwnedWrite(
   const conflicts: string[] = [];
   for (const s of write) {
     const name = exists(s.name);
-    if (name === undefined || listed(name) || isWriteOnce(s.name)) continue;
+    if (options.newWorkbook === true || name === undefined || listed(name) || isWriteOnce(s.name)) continue;
     const sheet = inspected.find((i) => sameName(i.name, name));
     if (sheet === undefined || !recognisedLayout(sheet)) conflicts.push(name);
   }
