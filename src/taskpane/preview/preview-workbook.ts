@@ -1,16 +1,16 @@
 /**
- * The preview's workbook: an .xlsx file held in memory with exceljs. It is read through the xlsx
- * adapter's FullWorkbookSource, and the owned sheets are written into it as the xlsx adapter
- * renders them (render-owned-sheets.ts), so the preview shows and downloads what a run writes.
- * The only module of the task pane that touches exceljs.
+ * The preview's workbook: an .xlsx file held in memory, read with the same reader as the command
+ * line (src/xlsx/read: the same sheet scanner and cell decoding, over an in-memory zip). Writing
+ * the owned sheets builds the copy exactly as the command line's --out does (build-copy.ts) and
+ * reads it back, so the preview shows and downloads what a run writes.
  */
-import ExcelJS from 'exceljs';
 import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
-import { cellValueOf } from '../../xlsx/cell-from-exceljs.js';
-import { FullWorkbookSource } from '../../xlsx/full-source.js';
 import { buildCopy } from '../../xlsx/build-copy.js';
-import { renderOwnedSheets } from '../../xlsx/render-owned-sheets.js';
+import { openBytesZip } from '../../xlsx/read/bytes-zip.js';
+import { isOle, isZip, notZipMessage, oleMessage } from '../../xlsx/read/file-kind.js';
+import { PartProblem, XlsxReadError } from '../../xlsx/read/read-error.js';
+import { XlsxBook } from '../../xlsx/read/xlsx-book.js';
 
 /** One row of a sheet as the preview shows it. */
 export interface GridRow {
@@ -46,76 +46,87 @@ export function displayText(value: CellValue, numberFormat: string | undefined):
   return cellText(value);
 }
 
+interface SheetText {
+  readonly columnCount: number;
+  readonly lastRow: number;
+  /** Row number → display text of columns 1 to columnCount. */
+  readonly rows: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Reads `bytes` with the shared reader; the message names the file and says what to do. */
+async function readBook(label: string, bytes: Uint8Array): Promise<XlsxBook> {
+  const fail = (problem: string) => new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${problem}`);
+  if (isOle(bytes)) throw fail(`the file ${oleMessage(bytes)}`);
+  if (!isZip(bytes)) throw fail(`the file ${notZipMessage(bytes.subarray(0, 4096))}`);
+  try {
+    return await XlsxBook.open(label, await openBytesZip(bytes));
+  } catch (e) {
+    if (e instanceof XlsxReadError || e instanceof PartProblem) throw fail(e.message.startsWith(label) ? e.message.slice(label.length).replace(/^:?\s*/, '') : e.message);
+    throw e;
+  }
+}
+
+async function sheetTexts(book: XlsxBook): Promise<Map<string, SheetText>> {
+  const out = new Map<string, SheetText>();
+  for (const summary of await book.sheets()) {
+    const lastColumn = summary.rowCount === 0 ? 0 : summary.firstColumn + summary.columnCount - 1;
+    const columnCount = Math.min(MAX_COLUMNS, Math.max(1, lastColumn));
+    const rows = new Map<number, string[]>();
+    for await (const batch of book.readCells(summary.name)) {
+      for (const r of batch) {
+        const cells = new Array<string>(columnCount).fill('');
+        for (const [col, value, style] of r.cells) if (col <= columnCount) cells[col - 1] = displayText(value, book.formatCode(style));
+        rows.set(r.row, cells);
+      }
+    }
+    out.set(summary.name, { columnCount, lastRow: summary.rowCount === 0 ? 0 : summary.firstRow + summary.rowCount - 1, rows });
+  }
+  return out;
+}
+
 export class PreviewWorkbook {
-  private current: FullWorkbookSource;
   /** The latest version of each owned sheet written, by lower-case name, for the download. */
   private readonly written = new Map<string, OwnedSheet>();
 
   private constructor(
     readonly label: string,
-    private readonly workbook: ExcelJS.Workbook,
     private readonly original: Uint8Array,
-  ) {
-    this.current = new FullWorkbookSource(label, workbook);
-  }
+    private book: XlsxBook,
+    private texts: Map<string, SheetText>,
+  ) {}
 
   /** Opens an .xlsx file's bytes. Throws with a readable message when they are not an .xlsx workbook. */
   static async open(label: string, bytes: ArrayBuffer): Promise<PreviewWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes);
-    } catch (e) {
-      throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return new PreviewWorkbook(label, workbook, new Uint8Array(bytes.slice(0)));
+    const original = new Uint8Array(bytes.slice(0));
+    const book = await readBook(label, original);
+    return new PreviewWorkbook(label, original, book, await sheetTexts(book));
   }
 
   /** The workbook as it is now (a new source after each write, so no summary is stale). */
   get source(): WorkbookSource {
-    return this.current;
+    return this.book;
   }
 
   sheetNames(): string[] {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return [...this.texts.keys()];
   }
 
   /** Up to `maxRows` rows of `sheet` from `fromRow`, as display text. */
   grid(sheet: string, fromRow: number, maxRows: number): SheetGrid {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (ws === undefined) return { sheet, columnCount: 0, rows: [], lastRow: 0 };
-    const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-    const columnCount = Math.min(MAX_COLUMNS, Math.max(1, ws.columnCount));
+    const text = this.texts.get(sheet);
+    if (text === undefined) return { sheet, columnCount: 0, rows: [], lastRow: 0 };
     const rows: GridRow[] = [];
-    for (let r = Math.max(1, fromRow); r <= lastRow && rows.length < maxRows; r++) {
-      const row = ws.findRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= columnCount; c++) {
-        const cell = row?.findCell(c);
-        cells.push(cell === undefined ? '' : displayText(cellValueOf(cell), cell.numFmt));
-      }
-      rows.push({ row: r, cells });
-    }
-    return { sheet, columnCount, rows, lastRow };
+    const blank = new Array<string>(text.columnCount).fill('');
+    for (let r = Math.max(1, fromRow); r <= text.lastRow && rows.length < maxRows; r++) rows.push({ row: r, cells: text.rows.get(r) ?? blank });
+    return { sheet, columnCount: text.columnCount, rows, lastRow: text.lastRow };
   }
 
-  /** Writes the owned sheets: each replaces the sheet of its name (or is added at the end). */
+  /** Writes the owned sheets: each replaces the sheet of its name (or is added at the end), as the command line's copy does. */
   async writeOwned(sheets: readonly OwnedSheet[]): Promise<void> {
     for (const sheet of sheets) this.written.set(sheet.name.toLowerCase(), sheet);
-    const scratch = new ExcelJS.Workbook();
-    const bytes = await renderOwnedSheets(sheets);
-    await scratch.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    for (const rendered of scratch.worksheets) {
-      const existing = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === rendered.name.toLowerCase());
-      if (existing !== undefined) this.workbook.removeWorksheet(existing.id);
-      const target = this.workbook.addWorksheet(rendered.name);
-      // A rewritten sheet keeps its place among the tabs, as in Excel.
-      // exceljs orders `worksheets` by `orderNo`, which its types leave out.
-      if (existing !== undefined) (target as unknown as { orderNo: number }).orderNo = (existing as unknown as { orderNo: number }).orderNo;
-      // exceljs reads merges back as `merges` but takes them as `mergeCells`.
-      const model = rendered.model as ExcelJS.WorksheetModel & { merges?: string[] };
-      target.model = { ...model, id: target.id, name: rendered.name, mergeCells: model.merges ?? [] } as ExcelJS.WorksheetModel;
-    }
-    this.current = new FullWorkbookSource(this.label, this.workbook);
+    const bytes = new Uint8Array(await this.toBytes());
+    this.book = await readBook(this.label, bytes);
+    this.texts = await sheetTexts(this.book);
   }
 
   /**
