@@ -7,10 +7,9 @@
 import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
 import { buildCopy } from '../../xlsx/build-copy.js';
-import { openBytesZip } from '../../xlsx/read/bytes-zip.js';
-import { isOle, isZip, notZipMessage, oleMessage } from '../../xlsx/read/file-kind.js';
-import { PartProblem, XlsxReadError } from '../../xlsx/read/read-error.js';
-import { XlsxBook } from '../../xlsx/read/xlsx-book.js';
+import { openXlsxBytes } from '../../xlsx/read/open-bytes.js';
+import { XlsxReadError } from '../../xlsx/read/read-error.js';
+import type { XlsxBook } from '../../xlsx/read/xlsx-book.js';
 
 /** One row of a sheet as the preview shows it. */
 export interface GridRow {
@@ -55,13 +54,10 @@ interface SheetText {
 
 /** Reads `bytes` with the shared reader; the message names the file and says what to do. */
 async function readBook(label: string, bytes: Uint8Array): Promise<XlsxBook> {
-  const fail = (problem: string) => new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${problem}`);
-  if (isOle(bytes)) throw fail(`the file ${oleMessage(bytes)}`);
-  if (!isZip(bytes)) throw fail(`the file ${notZipMessage(bytes.subarray(0, 4096))}`);
   try {
-    return await XlsxBook.open(label, await openBytesZip(bytes));
+    return await openXlsxBytes(label, bytes);
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof PartProblem) throw fail(e.message.startsWith(label) ? e.message.slice(label.length).replace(/^:?\s*/, '') : e.message);
+    if (e instanceof XlsxReadError) throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e.message.slice(label.length).replace(/^:?\s*/, '')}`, { cause: e });
     throw e;
   }
 }
