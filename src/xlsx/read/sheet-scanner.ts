@@ -383,6 +383,8 @@ export class SheetScanner {
     }
     if (raw === undefined) ({ raw, inline } = this.cellParts(s, from, to, col));
     if (raw !== undefined && raw.indexOf('<') >= 0) this.problem(col, 'has markup inside its value');
+    // An empty <v></v> holds no value (openpyxl writes one for a formula whose result it did not keep).
+    if (raw !== undefined && type !== 'str' && type !== 'inlineStr' && onlySpace(raw, 0, raw.length)) raw = undefined;
     let value: Exclude<CellValue, null> | null;
     switch (type) {
       case '':
