@@ -251,8 +251,13 @@ export class XlsxBook implements WorkbookSource {
         ready = [];
       }
     });
-    for await (const _ of iterator) {
-      while (batches.length > 0) yield batches.shift() ?? [];
+    try {
+      for (let step = await iterator.next(); step.done !== true; step = await iterator.next()) {
+        while (batches.length > 0) yield batches.shift() ?? [];
+      }
+    } finally {
+      // A caller that stops early closes the part's stream (and the file).
+      await iterator.return();
     }
     if (ready.length > 0) yield ready;
   }

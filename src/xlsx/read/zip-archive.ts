@@ -107,8 +107,14 @@ export class ZipArchive {
         const len = u16(dir, e + 2);
         if (id === 0x0001) {
           let f = e + 4;
-          if (uncompressed === 0xffffffff && f + 8 <= e + 4 + len) (uncompressed = u64(dir, f)), (f += 8);
-          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) (compressedSize = u64(dir, f)), (f += 8);
+          if (uncompressed === 0xffffffff && f + 8 <= e + 4 + len) {
+            uncompressed = u64(dir, f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) {
+            compressedSize = u64(dir, f);
+            f += 8;
+          }
           if (localHeaderOffset === 0xffffffff && f + 8 <= e + 4 + len) localHeaderOffset = u64(dir, f);
         }
         e += 4 + len;
