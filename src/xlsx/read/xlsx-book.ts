@@ -257,7 +257,7 @@ export class XlsxBook implements WorkbookSource {
       }
     } finally {
       // A caller that stops early closes the part's stream (and the file).
-      await iterator.return();
+      await iterator.return(undefined);
     }
     if (ready.length > 0) yield ready;
   }
