@@ -55,7 +55,7 @@ interface SheetText {
 /** Reads `bytes` with the shared reader; the message names the file and says what to do. */
 async function readBook(label: string, bytes: Uint8Array): Promise<XlsxBook> {
   try {
-    return await openXlsxBytes(label, bytes);
+    return await openXlsxBytes(label, bytes, { styles: true });
   } catch (e) {
     if (e instanceof XlsxReadError) throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e.message.slice(label.length).replace(/^:?\s*/, '')}`, { cause: e });
     throw e;

@@ -16,7 +16,8 @@ export class SharedStringsScanner {
   private buf = '';
   private p: string | undefined;
   private done = false;
-  private bytes = 0;
+  /** Estimated bytes the strings take. */
+  bytes = 0;
 
   push(text: string): void {
     const s = this.buf.length === 0 ? text : this.buf + text;

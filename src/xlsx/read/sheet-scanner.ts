@@ -32,7 +32,8 @@ export interface CellContext {
 
 /** Receives the non-empty cells in sheet order. */
 export interface SheetSink {
-  cell(row: number, col: number, value: Exclude<CellValue, null>, style: number): void;
+  /** `sharedIndex` is the shared-string index of a shared string, else -1. */
+  cell(row: number, col: number, value: Exclude<CellValue, null>, style: number, sharedIndex: number): void;
   /** After the last cell of a row element. */
   rowEnd(row: number): void;
 }
@@ -78,6 +79,7 @@ export class SheetScanner {
   private lastCol = 0;
   private rowHasR = false;
   private rootSeen = false;
+  private sharedIndex = -1;
   readonly merges: string[] = [];
 
   constructor(
@@ -321,9 +323,10 @@ export class SheetScanner {
     }
     const closeAt = s.indexOf(this.cClose, j);
     if (closeAt < 0) return -1;
+    this.sharedIndex = -1;
     const value = this.cellValue(s, j, closeAt, type, style, col);
     this.lastCol = col;
-    if (value !== null) this.sink.cell(this.row, col, value, style);
+    if (value !== null) this.sink.cell(this.row, col, value, style, this.sharedIndex);
     return closeAt + this.cClose.length;
   }
 
@@ -407,6 +410,7 @@ export class SheetScanner {
           index = index * 10 + d;
         }
         const text = this.ctx.sharedStrings[index];
+        this.sharedIndex = index;
         if (text === undefined) this.problem(col, `refers to shared string ${index}, but the workbook has only ${this.ctx.sharedStrings.length}`);
         return text === '' ? null : text;
       }

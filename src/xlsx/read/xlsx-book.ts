@@ -13,16 +13,20 @@ import type { CellValue, ReadRowsOptions, SheetRow, SheetSummary, WorkbookSource
 import { zipNotXlsxMessage } from './file-kind.js';
 import { parseRelationships, parseWorkbook, relKind, relsPathOf, resolveTarget, type Relationship } from './package-parts.js';
 import { PartProblem, XlsxReadError, RESAVE_ADVICE } from './read-error.js';
+import { CompactRows } from './compact-rows.js';
 import { SharedStringsScanner } from './shared-strings.js';
 import { SheetScanner, type CellContext, type SheetSink } from './sheet-scanner.js';
 import { parseStyles, type CellFormats } from './styles.js';
 import type { ZipArchive } from './zip-archive.js';
 
 export const DEFAULT_CHUNK_ROWS = 10_000;
-/** Rows kept from the top of each sheet when it is opened (table headers are looked for there). */
-export const DEFAULT_HEAD_ROWS = 200;
-/** Characters of cell text the kept rows of one sheet may hold; past it, rows are streamed again. */
-const HEAD_BUDGET_CHARS = 8 * 1024 * 1024;
+/**
+ * Estimated bytes the rows kept from the opening pass may take, for the whole workbook, less what
+ * the shared strings take; each sheet may keep at least MIN_SHEET_BYTES (its first rows, where
+ * tables are looked for). With the shared strings' own bound, a workbook is read within about 300 MiB.
+ */
+const KEPT_BYTES = 144 * 1024 * 1024;
+const MIN_SHEET_BYTES = 8 * 1024 * 1024;
 
 type Cells = (readonly [number, Exclude<CellValue, null>, number])[];
 
@@ -30,13 +34,16 @@ interface SheetInfo {
   readonly name: string;
   readonly part: string;
   readonly summary: SheetSummary;
-  /** Row number → its non-empty cells [column, value, style], for rows up to `headThrough`. */
-  readonly head: ReadonlyMap<number, Cells>;
-  readonly headThrough: number;
+  /** The rows of the opening pass, through `keptThrough`. */
+  readonly kept: CompactRows;
+  readonly keptThrough: number;
 }
 
 export interface XlsxBookOptions {
+  /** Rows kept from the opening pass of each sheet (default: as many as the memory budget allows); rows below are streamed again. */
   readonly headRows?: number;
+  /** Keep the cell format of each kept cell, for readCells (the preview); default false. */
+  readonly styles?: boolean;
   /** How errors name the file (default the label), for example its full path. */
   readonly file?: string;
 }
@@ -108,12 +115,14 @@ export class XlsxBook implements WorkbookSource {
       };
 
       let sharedStrings: readonly string[] = [];
+      let budget = KEPT_BYTES;
       const sstPart = target('sharedStrings');
       if (sstPart !== undefined && zip.entry(sstPart) !== undefined) {
         current = sstPart;
         const scanner = new SharedStringsScanner();
         for await (const text of partText(zip, sstPart)) scanner.push(text);
         sharedStrings = scanner.end();
+        budget -= scanner.bytes;
       }
       const stylesPart = target('styles');
       current = stylesPart;
@@ -127,7 +136,9 @@ export class XlsxBook implements WorkbookSource {
         if (relKind(rel) !== 'worksheet') continue; // chart sheets, dialog and macro sheets hold no cells
         const part = resolveTarget(workbookPart, rel.target);
         if (zip.entry(part) === undefined) throw new XlsxReadError({ file, sheet: entry.name }, `the sheet's part ${part} is missing from the file. ${RESAVE_ADVICE}`);
-        infos.push(await XlsxBook.scan(file, zip, ctx, entry.name, entry.hidden, part, options.headRows ?? DEFAULT_HEAD_ROWS));
+        const info = await XlsxBook.scan(file, zip, ctx, entry.name, entry.hidden, part, options.headRows ?? Number.POSITIVE_INFINITY, Math.max(MIN_SHEET_BYTES, budget), options.styles === true);
+        budget -= info.kept.bytes();
+        infos.push(info);
       }
       return new XlsxBook(label, file, zip, ctx, formats, infos);
     } catch (e) {
@@ -137,36 +148,26 @@ export class XlsxBook implements WorkbookSource {
     }
   }
 
-  /** The opening pass over one sheet: checks it, and finds its used range, merges and first rows. */
-  private static async scan(file: string, zip: ZipArchive, ctx: CellContext, name: string, hidden: boolean, part: string, headRows: number): Promise<SheetInfo> {
+  /** The opening pass over one sheet: checks it, and finds its used range and merges, keeping its rows within `budgetBytes`. */
+  private static async scan(file: string, zip: ZipArchive, ctx: CellContext, name: string, hidden: boolean, part: string, headRows: number, budgetBytes: number, styles: boolean): Promise<SheetInfo> {
     const range = new UsedRange();
-    const head = new Map<number, Cells>();
-    let headThrough = Number.POSITIVE_INFINITY;
-    let budget = HEAD_BUDGET_CHARS;
-    let cells: Cells = [];
+    const kept = new CompactRows(ctx.sharedStrings, budgetBytes, styles);
     const sink: SheetSink = {
-      cell(row, col, value, style) {
+      cell(row, col, value, style, sharedIndex) {
         range.add(row, col);
-        if (row > headThrough) return;
-        if (row >= range.firstRow + headRows || budget < 0) {
-          headThrough = Math.min(headThrough, row - 1);
-          return;
+        if (kept.complete) {
+          if (row >= range.firstRow + headRows) kept.drop();
+          else kept.add(row, col, value, style, sharedIndex);
         }
-        budget -= typeof value === 'string' ? value.length + 16 : 16;
-        cells.push([col, value, style]);
       },
       rowEnd(row) {
-        if (cells.length > 0) {
-          if (row <= headThrough) head.set(row, cells);
-          cells = [];
-        }
+        kept.rowEnd(row);
       },
     };
     const scanner = new SheetScanner(ctx, sink);
     await XlsxBook.feed(file, zip, part, name, scanner);
-    for (const r of head.keys()) if (r > headThrough) head.delete(r);
     const summary: SheetSummary = { name, ...range.summary(), merges: scanner.merges, ...(hidden ? { hidden: true } : {}) };
-    return { name, part, summary, head, headThrough };
+    return { name, part, summary, kept, keptThrough: kept.complete ? Number.POSITIVE_INFINITY : kept.through };
   }
 
   /** Streams a whole sheet part through a scanner. Problems become XlsxReadErrors naming the sheet. */
@@ -196,11 +197,26 @@ export class XlsxBook implements WorkbookSource {
   }
 
   async *readRows(sheet: string, options: ReadRowsOptions = {}): AsyncGenerator<readonly SheetRow[]> {
-    const { summary } = this.info(sheet);
+    const info = this.info(sheet);
+    const { summary } = info;
     const size = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
     const first = summary.firstColumn;
     const width = summary.columnCount;
     let chunk: SheetRow[] = [];
+    const last = summary.firstRow + summary.rowCount - 1;
+    const to = Math.min(options.toRow ?? last, last);
+    if (summary.rowCount > 0 && to <= info.keptThrough) {
+      // Kept by the opening pass: no second parse.
+      for (const row of info.kept.sheetRows(Math.max(options.fromRow ?? summary.firstRow, summary.firstRow), to, first, width)) {
+        chunk.push(row);
+        if (chunk.length >= size) {
+          yield chunk;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) yield chunk;
+      return;
+    }
     for await (const rows of this.readCells(sheet, options)) {
       for (const r of rows) {
         const out = new Array<CellValue>(width).fill(null);
@@ -224,9 +240,16 @@ export class XlsxBook implements WorkbookSource {
     const from = Math.max(options.fromRow ?? summary.firstRow, summary.firstRow);
     const to = Math.min(options.toRow ?? last, last);
     if (to < from) return;
-    if (to <= info.headThrough) {
-      const rows = [...info.head.entries()].filter(([r]) => r >= from && r <= to).sort((a, b) => a[0] - b[0]);
-      yield rows.map(([row, cells]) => ({ row, cells }));
+    if (to <= info.keptThrough) {
+      let batch: { row: number; cells: Cells }[] = [];
+      for (const r of info.kept.rows(from, to)) {
+        batch.push({ row: r.row, cells: r.cols.map((c, i) => [c, r.values[i] as Exclude<CellValue, null>, r.styles[i] as number] as const) });
+        if (batch.length >= DEFAULT_CHUNK_ROWS) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
       return;
     }
     let ready: { row: number; cells: Cells }[] = [];
