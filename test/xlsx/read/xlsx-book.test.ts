@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, SheetRow } from '../../../src/core/workbook/port.js';
+import { readUniverseTotals } from '../../../src/core/workbook/universe-totals.js';
 import { openBytesZip } from '../../../src/xlsx/read/bytes-zip.js';
 import { XlsxBook } from '../../../src/xlsx/read/xlsx-book.js';
 import { esc, handPackage, worksheet, type HandPackage } from './make-package.js';
@@ -76,6 +77,17 @@ describe('XlsxBook: cell values', () => {
       { row: 1, cells: ['a', 2] },
       { row: 2, cells: [null, 3] },
     ]);
+  });
+});
+
+describe('XlsxBook: merged cells over table data', () => {
+  it('are an error naming the range, whatever the size of the sheet (merges are read from every sheet)', async () => {
+    const header = `<row r="1">${['Program', 'Quarter', 'Component', 'Amount'].map((h, i) => `<c r="${'ABCD'[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`;
+    const data = Array.from({ length: 3000 }, (_v, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>Medicaid</t></is></c><c r="B${i + 2}" t="inlineStr"><is><t>2023Q3</t></is></c><c r="C${i + 2}" t="inlineStr"><is><t>FFS</t></is></c><c r="D${i + 2}"><v>1.5</v></c></row>`).join('');
+    const xml = worksheet(header + data, '<mergeCells count="1"><mergeCell ref="D2500:D2501"/></mergeCells>');
+    const book = await open({ sheets: [{ name: 'Universe', xml }] }, 30);
+    const read = await readUniverseTotals(book);
+    expect(read.issues.map((i) => [i.code, i.sheet, i.cell])).toContainEqual(['table.merged-cells', 'Universe', 'D2500:D2501']);
   });
 });
 
