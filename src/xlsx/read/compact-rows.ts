@@ -22,20 +22,20 @@ const ERROR = 6;
 /** Distinct texts of inline strings and error codes kept once each (beyond it, texts are stored as they come). */
 const INTERN_LIMIT = 4096;
 
-class Blocks<T extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
-  readonly blocks: T[] = [];
+/** A growable list of 32-bit integers in fixed blocks (no copying as it grows). One class per element type keeps every access monomorphic. */
+class IntBlocks {
+  readonly blocks: Int32Array[] = [];
   length = 0;
-  constructor(private readonly make: (n: number) => T) {}
 
   push(v: number): void {
     const b = this.length >>> BLOCK_BITS;
-    if (b === this.blocks.length) this.blocks.push(this.make(BLOCK));
-    (this.blocks[b] as T)[this.length & MASK] = v;
+    if (b === this.blocks.length) this.blocks.push(new Int32Array(BLOCK));
+    (this.blocks[b] as Int32Array)[this.length & MASK] = v;
     this.length++;
   }
 
   get(i: number): number {
-    return (this.blocks[i >>> BLOCK_BITS] as T)[i & MASK] as number;
+    return (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & MASK] as number;
   }
 
   truncate(n: number): void {
@@ -44,19 +44,40 @@ class Blocks<T extends Uint8Array | Uint16Array | Int32Array | Float64Array> {
   }
 
   bytes(): number {
-    return this.blocks.length * BLOCK * (this.make(0).BYTES_PER_ELEMENT || 1);
+    return this.blocks.length * BLOCK * 4;
+  }
+}
+
+class FloatBlocks {
+  readonly blocks: Float64Array[] = [];
+  length = 0;
+
+  push(v: number): void {
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.blocks.length) this.blocks.push(new Float64Array(BLOCK));
+    (this.blocks[b] as Float64Array)[this.length & MASK] = v;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return (this.blocks[i >>> BLOCK_BITS] as Float64Array)[i & MASK] as number;
+  }
+
+  bytes(): number {
+    return this.blocks.length * BLOCK * 8;
   }
 }
 
 export class CompactRows {
-  private readonly rowNumbers = new Blocks((n) => new Int32Array(n));
+  private readonly rowNumbers = new IntBlocks();
   /** Index of each row's first cell; the row's cells end where the next row's begin. */
-  private readonly rowStarts = new Blocks((n) => new Int32Array(n));
-  private readonly cols = new Blocks((n) => new Uint16Array(n));
-  private readonly styles = new Blocks((n) => new Uint16Array(n));
-  private readonly kinds = new Blocks((n) => new Uint8Array(n));
-  private readonly refs = new Blocks((n) => new Int32Array(n));
-  private readonly numbers = new Blocks((n) => new Float64Array(n));
+  private readonly rowStarts = new IntBlocks();
+  /** Per cell: its column (at most 16,384) in the low 16 bits, its kind above. */
+  private readonly cells = new IntBlocks();
+  /** Per cell: its number's index in `numbers`, its text's in `texts` or the shared strings, or 0. */
+  private readonly refs = new IntBlocks();
+  private readonly styles = new IntBlocks();
+  private readonly numbers = new FloatBlocks();
   private readonly texts: string[] = [];
   private readonly interned = new Map<string, number>();
   private textBytes = 0;
@@ -75,7 +96,7 @@ export class CompactRows {
 
   /** Estimated bytes held. */
   bytes(): number {
-    return this.rowNumbers.bytes() * 2 + this.cols.bytes() * 2 + this.kinds.bytes() + this.refs.bytes() + this.numbers.bytes() + this.textBytes + this.interned.size * 48;
+    return this.rowNumbers.bytes() * 2 + this.cells.bytes() + this.refs.bytes() + this.styles.bytes() + this.numbers.bytes() + this.textBytes + this.interned.size * 48;
   }
 
   private text(s: string): number {
@@ -92,34 +113,31 @@ export class CompactRows {
     if (!this.complete) return;
     if (!this.rowOpen) {
       this.rowNumbers.push(row);
-      this.rowStarts.push(this.cols.length);
+      this.rowStarts.push(this.cells.length);
       this.rowOpen = true;
     }
-    this.cols.push(col);
-    if (this.keepStyles) this.styles.push(style > 65535 ? 0 : style);
+    if (this.keepStyles) this.styles.push(style);
+    let kind: number;
+    let ref = 0;
     if (typeof value === 'number') {
-      this.kinds.push(NUMBER);
-      this.refs.push(this.numbers.length);
+      kind = NUMBER;
+      ref = this.numbers.length;
       this.numbers.push(value);
     } else if (typeof value === 'string') {
-      if (sharedIndex >= 0) {
-        this.kinds.push(SHARED);
-        this.refs.push(sharedIndex);
-      } else {
-        this.kinds.push(TEXT);
-        this.refs.push(this.text(value));
-      }
+      kind = sharedIndex >= 0 ? SHARED : TEXT;
+      ref = sharedIndex >= 0 ? sharedIndex : this.text(value);
     } else if (typeof value === 'boolean') {
-      this.kinds.push(value ? TRUE : FALSE);
-      this.refs.push(0);
+      kind = value ? TRUE : FALSE;
     } else if (value instanceof Date) {
-      this.kinds.push(DATE);
-      this.refs.push(this.numbers.length);
+      kind = DATE;
+      ref = this.numbers.length;
       this.numbers.push(value.getTime());
     } else {
-      this.kinds.push(ERROR);
-      this.refs.push(this.text(value.code));
+      kind = ERROR;
+      ref = this.text(value.code);
     }
+    this.cells.push(col | (kind << 16));
+    this.refs.push(ref);
   }
 
   /** Ends row `row`. Returns false when the budget has run out (the store then ends at the row before). */
@@ -146,14 +164,15 @@ export class CompactRows {
       const start = this.rowStarts.get(this.rowNumbers.length - 1);
       this.rowNumbers.truncate(this.rowNumbers.length - 1);
       this.rowStarts.truncate(this.rowStarts.length - 1);
-      for (const b of [this.cols, this.kinds, this.refs]) b.truncate(start);
+      this.cells.truncate(start);
+      this.refs.truncate(start);
       if (this.keepStyles) this.styles.truncate(start);
       this.rowOpen = false;
     }
   }
 
   private value(i: number): Exclude<CellValue, null> {
-    const kind = this.kinds.get(i);
+    const kind = this.cells.get(i) >>> 16;
     const ref = this.refs.get(i);
     switch (kind) {
       case NUMBER:
@@ -192,10 +211,10 @@ export class CompactRows {
       const row = this.rowNumbers.get(r);
       if (row > to) return;
       const start = this.rowStarts.get(r);
-      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cols.length;
+      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cells.length;
       const cells = new Array<CellValue>(width).fill(null);
       for (let i = start; i < end; i++) {
-        const at = this.cols.get(i) - firstColumn;
+        const at = (this.cells.get(i) & 0xffff) - firstColumn;
         if (at >= 0 && at < width) cells[at] = this.value(i);
       }
       yield { row, cells };
@@ -209,12 +228,12 @@ export class CompactRows {
       const row = this.rowNumbers.get(r);
       if (row > to) return;
       const start = this.rowStarts.get(r);
-      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cols.length;
+      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cells.length;
       const cols: number[] = [];
       const values: Exclude<CellValue, null>[] = [];
       const styles: number[] = [];
       for (let i = start; i < end; i++) {
-        cols.push(this.cols.get(i));
+        cols.push(this.cells.get(i) & 0xffff);
         values.push(this.value(i));
         styles.push(this.keepStyles ? this.styles.get(i) : 0);
       }

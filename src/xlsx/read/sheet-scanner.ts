@@ -49,6 +49,15 @@ const INDEX = /^\s*\d{1,9}\s*$/;
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(Z|[+-]\d{2}:\d{2})?\s*$/;
 const MERGE_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
 
+/** True when a number's text has x, b or o (0x1F, 0b101, 0o17), which Number() would read. */
+function hasRadixLetter(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i) | 32;
+    if (c === 120 || c === 98 || c === 111) return true;
+  }
+  return false;
+}
+
 function columnName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -223,7 +232,9 @@ export class SheetScanner {
       const gt = s.indexOf('>', i);
       if (gt < 0) return -1;
       const body = s.slice(i + 1 + this.rowTag.length, gt);
-      if (body.indexOf("'") < 0 && body.indexOf('<') < 0 && (body.split('"').length & 1) === 1) {
+      let quotes = 0;
+      for (let k = body.indexOf('"'); k >= 0; k = body.indexOf('"', k + 1)) quotes++;
+      if (body.indexOf("'") < 0 && body.indexOf('<') < 0 && (quotes & 1) === 0) {
         const selfClosing = body.charCodeAt(body.length - 1) === 47;
         const m = /(?:^|\s)r\s*=\s*"([^"]*)"/.exec(body);
         tag = { name: this.rowTag, end: gt + 1, selfClosing, r: m === null ? undefined : m[1] };
@@ -263,7 +274,7 @@ export class SheetScanner {
     }
     // <c ...>: the cell's attributes are read in place (no objects), for speed.
     const cLen = this.cTag.length;
-    if (!s.startsWith(this.cTag, i + 1)) return this.otherInRow(s, i);
+    if (cLen === 1 ? next !== 99 : !s.startsWith(this.cTag, i + 1)) return this.otherInRow(s, i);
     let j = i + 1 + cLen;
     if (j >= n) return -1;
     const after = s.charCodeAt(j);
@@ -393,9 +404,13 @@ export class SheetScanner {
       case '':
       case 'n': {
         if (raw === undefined) return null;
-        if (!NUMBER.test(raw)) this.problem(col, `holds "${raw.slice(0, 40)}" where a number belongs`);
+        // Number() accepts all of xsd:double's forms; it also takes hexadecimal, binary and octal
+        // literals, which xsd:double does not, so those are checked for by their letter.
         const n = Number(raw);
-        if (!Number.isFinite(n)) this.problem(col, `holds "${raw.slice(0, 40)}", which is not a finite number`);
+        if (!Number.isFinite(n) || hasRadixLetter(raw)) {
+          if (!NUMBER.test(raw)) this.problem(col, `holds "${raw.slice(0, 40)}" where a number belongs`);
+          this.problem(col, `holds "${raw.slice(0, 40)}", which is not a finite number`);
+        }
         value = this.ctx.dateStyles[style] === 1 ? (excelSerialToUtc(n, this.ctx.date1904) ?? n) : n;
         return value;
       }

@@ -95,6 +95,7 @@ describe('XlsxBook: bad sheets are errors naming the file, sheet and cell', () =
   const bad = async (sheetData: string, extra: Partial<HandPackage> = {}) => open({ sheets: [{ name: 'Findings', xml: sheetData }], ...extra });
   it.each([
     ['a number that is not one', '<row r="1"><c r="A1"><v>12abc</v></c></row>', /sheet 'Findings' cell A1: cell A1 holds "12abc" where a number belongs/],
+    ['a hexadecimal number (Number() would read it; xsd:double does not)', '<row r="1"><c r="A1"><v>0x1F</v></c></row>', /cell A1 holds "0x1F" where a number belongs/],
     ['a shared string that does not exist', '<row r="1"><c r="B1" t="s"><v>7</v></c></row>', /cell B1: cell B1 refers to shared string 7, but the workbook has only 0/],
     ['rows out of order', '<row r="5"><c r="A5"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>', /sheet 'Findings'.*row 2 comes after row 5/],
     ['cells out of order', '<row r="1"><c r="C1"><v>1</v></c><c r="B1"><v>1</v></c></row>', /cell B1 comes after C1/],
