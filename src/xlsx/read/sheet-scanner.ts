@@ -226,18 +226,42 @@ export class SheetScanner {
       this.state = AFTER;
       return gt + 1;
     }
-    // Fast path for the common `<row r="12" ...>`: only r is read; a tag with '>' or '/' inside a quoted value takes the general path.
+    // `<row r="12" ...>`: attributes read in place (only r matters), as for cells.
     let tag: { name: string; end: number; selfClosing: boolean; r: string | undefined } | undefined;
-    if (s.startsWith(this.rowTag, i + 1) && isSpace(s.charCodeAt(i + 1 + this.rowTag.length))) {
-      const gt = s.indexOf('>', i);
-      if (gt < 0) return -1;
-      const body = s.slice(i + 1 + this.rowTag.length, gt);
-      let quotes = 0;
-      for (let k = body.indexOf('"'); k >= 0; k = body.indexOf('"', k + 1)) quotes++;
-      if (body.indexOf("'") < 0 && body.indexOf('<') < 0 && (quotes & 1) === 0) {
-        const selfClosing = body.charCodeAt(body.length - 1) === 47;
-        const m = /(?:^|\s)r\s*=\s*"([^"]*)"/.exec(body);
-        tag = { name: this.rowTag, end: gt + 1, selfClosing, r: m === null ? undefined : m[1] };
+    const rowLen = this.rowTag.length;
+    if (s.startsWith(this.rowTag, i + 1) && isSpace(s.charCodeAt(i + 1 + rowLen))) {
+      const n = s.length;
+      let j = i + 1 + rowLen;
+      let r: string | undefined;
+      for (;;) {
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) return -1;
+        const c = s.charCodeAt(j);
+        if (c === 62) {
+          tag = { name: this.rowTag, end: j + 1, selfClosing: false, r };
+          break;
+        }
+        if (c === 47) {
+          if (j + 1 >= n) return -1;
+          if (s.charCodeAt(j + 1) !== 62) throw new PartProblem(`the tag of the row after row ${this.row} is malformed`);
+          tag = { name: this.rowTag, end: j + 2, selfClosing: true, r };
+          break;
+        }
+        const eq = s.indexOf('=', j);
+        if (eq < 0) return -1;
+        let q = eq + 1;
+        while (q < n && isSpace(s.charCodeAt(q))) q++;
+        if (q >= n) return -1;
+        const quote = s.charCodeAt(q);
+        if (quote !== 34 && quote !== 39) throw new PartProblem(`the tag of the row after row ${this.row} has a malformed attribute`);
+        const close = s.indexOf(quote === 34 ? '"' : "'", q + 1);
+        if (close < 0) return -1;
+        let nameEnd = eq;
+        while (nameEnd > j && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+        if (nameEnd - j === 1 && s.charCodeAt(j) === 114) r = s.slice(q + 1, close);
+        j = close + 1;
+        const t = s.charCodeAt(j);
+        if (j < n && !isSpace(t) && t !== 62 && t !== 47) throw new PartProblem(`the tag of the row after row ${this.row} has a malformed attribute`);
       }
     }
     if (tag === undefined) {

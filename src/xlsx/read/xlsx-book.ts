@@ -19,7 +19,7 @@ import { SheetScanner, type CellContext, type SheetSink } from './sheet-scanner.
 import { parseStyles, type CellFormats } from './styles.js';
 import type { ZipArchive } from './zip-archive.js';
 
-export const DEFAULT_CHUNK_ROWS = 10_000;
+export const DEFAULT_CHUNK_ROWS = 2_000;
 /**
  * Estimated bytes the rows kept from the opening pass may take, for the whole workbook, less what
  * the shared strings take; each sheet may keep at least MIN_SHEET_BYTES (its first rows, where
