@@ -69,12 +69,6 @@ export function cellName(row: number, col: number): string {
   return `${columnName(col)}${row}`;
 }
 
-function lettersToColumn(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
-  return col;
-}
-
 export class SheetScanner {
   private buf = '';
   private state = PROLOG;
@@ -528,4 +522,3 @@ export class SheetScanner {
   }
 }
 
-export { lettersToColumn };
