@@ -2,8 +2,13 @@
 // `perm-recon reconcile` runs it) over a workbook whose universe is ROWS claim-level rows, with the
 // sample's Settings and CMS-64 / CMS-21 report sheets. The workbook is written first by a child
 // process (`--write PATH ROWS`), so this process's peak memory is the reconciliation's own.
-// Prints one JSON line: rows, file size, seconds, peak resident memory, flagged quarters.
+// Prints one JSON line: rows, file size, seconds, peak resident memory, flagged quarters; and, beside
+// it, what a user would otherwise run on the same file: LibreOffice headless converting the claims
+// sheet to CSV (when soffice is installed), and pandas read_excel (openpyxl) + groupby (when
+// /usr/bin/python3 has pandas; only for the full sheet, where it takes minutes). `--inline` writes
+// the claims with inline strings instead of shared strings (Excel writes shared strings).
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +19,10 @@ import { universeRow } from '../fixtures/xlsx/universe-file.js';
 
 const SAMPLE = new URL('../../assets/samples/sample-state.xlsx', import.meta.url).pathname;
 
-async function write(path: string, rows: number): Promise<void> {
+async function write(path: string, rows: number, inline: boolean): Promise<void> {
   const sample = new ExcelJS.Workbook();
   await sample.xlsx.readFile(SAMPLE);
-  const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: !inline, useStyles: false });
   for (const name of ['Settings', 'CMS-64', 'CMS-21']) {
     const from = sample.getWorksheet(name)!;
     const to = out.addWorksheet(name);
@@ -31,11 +36,38 @@ async function write(path: string, rows: number): Promise<void> {
   await out.commit();
 }
 
-async function measure(rows: number): Promise<void> {
+function timed(run: () => void): number | undefined {
+  const start = performance.now();
+  try {
+    run();
+  } catch {
+    return undefined;
+  }
+  return (performance.now() - start) / 1000;
+}
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+const PANDAS = `import sys, pandas as pd
+df = pd.read_excel(sys.argv[1], sheet_name='Claims')
+print(df.groupby(['Program', 'Quarter', 'Component'])['Amount'].sum().shape)`;
+
+/** LibreOffice headless converting the claims sheet (the 4th) to CSV. */
+function libreOffice(path: string, dir: string): number | undefined {
+  if (SOFFICE === undefined) return undefined;
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4';
+  return timed(() => execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', '--convert-to', filter, '--outdir', join(dir, 'csv'), path], { stdio: 'ignore' }));
+}
+
+function pandas(path: string): number | undefined {
+  if (!existsSync('/usr/bin/python3')) return undefined;
+  return timed(() => execFileSync('/usr/bin/python3', ['-c', PANDAS, path], { stdio: 'ignore' }));
+}
+
+async function measure(rows: number, inline: boolean): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'perm-recon-bench-'));
   try {
     const path = join(dir, 'book.xlsx');
-    execFileSync('node_modules/.bin/tsx', ['test/bench/reconcile-case.ts', '--write', path, String(rows)], { stdio: 'inherit' });
+    execFileSync('node_modules/.bin/tsx', ['test/bench/reconcile-case.ts', '--write', path, String(rows), ...(inline ? ['--inline'] : [])], { stdio: 'inherit' });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const start = performance.now();
@@ -46,11 +78,30 @@ async function measure(rows: number): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const flagged = run.result.programs.flatMap((p) => p.quarters.filter((q) => q.flagged).map((q) => `${p.program} ${q.quarter}`));
     const errors = run.issues.filter((i) => i.severity === 'error').length;
-    console.log(JSON.stringify({ rows, mode: book.mode, fileMiB: (await stat(path)).size / 2 ** 20, seconds, peakRssMiB: peak / 2 ** 20, errors, flagged: flagged.length }));
+    const full = rows >= 1_048_575;
+    const libreOfficeSeconds = full ? libreOffice(path, dir) : undefined;
+    const pandasSeconds = full && process.env.BENCH_PANDAS !== '0' ? pandas(path) : undefined;
+    const ratio = (other: number | undefined) => (other === undefined ? '-' : `${(other / seconds).toFixed(1)}x`);
+    console.log(
+      JSON.stringify({
+        rows,
+        strings: inline ? 'inline' : 'shared',
+        fileMiB: (await stat(path)).size / 2 ** 20,
+        seconds,
+        peakRssMiB: peak / 2 ** 20,
+        errors,
+        flagged: flagged.length,
+        libreOfficeSeconds: libreOfficeSeconds ?? '-',
+        vsLibreOffice: ratio(libreOfficeSeconds),
+        pandasSeconds: pandasSeconds ?? '-',
+        vsPandas: ratio(pandasSeconds),
+      }),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--write') await write(process.argv[3]!, Number(process.argv[4]));
-else await measure(Number(process.argv[2] ?? 10_000));
+const inline = process.argv.includes('--inline');
+if (process.argv[2] === '--write') await write(process.argv[3]!, Number(process.argv[4]), inline);
+else await measure(Number(process.argv[2] ?? 10_000), inline);

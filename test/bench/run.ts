@@ -8,21 +8,22 @@ interface Suite {
   readonly script: string;
   readonly sizes: readonly number[];
   readonly columns: readonly string[];
-  /** Further arguments after the size. */
-  readonly args?: readonly string[];
+  /** Extra argument lists: each size runs once per list (default one run without extra arguments). */
+  readonly args?: readonly (readonly string[])[];
 }
 
 const suites: Suite[] = [
   { title: 'Estimator (lines G-J, 36 cells)', script: 'test/bench/estimator-case.ts', sizes: [10_000, 100_000, 1_000_000], columns: ['cases', 'cells', 'milliseconds', 'peakRssMiB'] },
   // A sheet holds 1,048,576 rows: the header and 1,048,575 claims.
-  { title: 'Reconcile (runReconciliation over a claim-level universe sheet)', script: 'test/bench/reconcile-case.ts', sizes: [10_000, 100_000, 1_048_575], columns: ['rows', 'mode', 'fileMiB', 'seconds', 'peakRssMiB', 'errors', 'flagged'] },
+  // Beside it, on the full sheet: LibreOffice headless converting it to CSV, and pandas read_excel + groupby (BENCH_PANDAS=0 skips pandas, which takes minutes).
+  { title: 'Reconcile (runReconciliation over a claim-level universe sheet; shared or inline strings)', script: 'test/bench/reconcile-case.ts', sizes: [200_000, 1_048_575], args: [[], ['--inline']], columns: ['rows', 'strings', 'fileMiB', 'seconds', 'peakRssMiB', 'errors', 'flagged', 'libreOfficeSeconds', 'vsLibreOffice', 'pandasSeconds', 'vsPandas'] },
   { title: 'Streaming read of a claim-level universe sheet (sum by program, quarter, component)', script: 'test/bench/xlsx-read.ts', sizes: [1_048_575], columns: ['rows', 'fileMiB', 'openSeconds', 'sumSeconds', 'rowsPerSecond', 'peakRssMiB', 'sumsMatch'] },
   // Production build; first render = navigation start to the frame after the first screen's heading (and its table list), median of cold loads.
   { title: 'Task pane (initial JavaScript of taskpane.html, gzipped; first render in Chromium: Excel with the fake Excel, and preview mode on the sample)', script: 'test/bench/taskpane-case.ts', sizes: [5], columns: ['loads', 'initialScripts', 'initialJsKiB', 'initialJsGzipKiB', 'previewChunkGzipKiB', 'excelHeadingMs', 'excelTablesMs', 'previewHeadingMs', 'previewTablesMs'] },
   // Claim-level universe files (perm-recon universe, DuckDB): 3 million claims of CSV beside pandas read_csv + groupby on the same file
   // (speedup = pandas / ours, in-process and as processes); and Parquet, 10^8 claims by default (PERM_BENCH_PARQUET_ROWS sets it), peak memory under 1 GiB.
-  { title: 'Claim files: universe over one CSV (DuckDB) beside pandas read_csv + groupby', script: 'test/bench/claims-case.ts', sizes: [3_000_000], args: ['csv'], columns: ['rows', 'fileMiB', 'seconds', 'cliSeconds', 'pandasSeconds', 'pandasProcessSeconds', 'speedup', 'processSpeedup', 'pandasCentsOff', 'peakRssMiB'] },
-  { title: 'Claim files: universe over one Parquet file (DuckDB)', script: 'test/bench/claims-case.ts', sizes: [Number(process.env.PERM_BENCH_PARQUET_ROWS ?? 100_000_000)], args: ['parquet'], columns: ['rows', 'fileMiB', 'seconds', 'peakRssMiB', 'path', 'negatives'] },
+  { title: 'Claim files: universe over one CSV (DuckDB) beside pandas read_csv + groupby', script: 'test/bench/claims-case.ts', sizes: [3_000_000], args: [['csv']], columns: ['rows', 'fileMiB', 'seconds', 'cliSeconds', 'pandasSeconds', 'pandasProcessSeconds', 'speedup', 'processSpeedup', 'pandasCentsOff', 'peakRssMiB'] },
+  { title: 'Claim files: universe over one Parquet file (DuckDB)', script: 'test/bench/claims-case.ts', sizes: [Number(process.env.PERM_BENCH_PARQUET_ROWS ?? 100_000_000)], args: [['parquet']], columns: ['rows', 'fileMiB', 'seconds', 'peakRssMiB', 'path', 'negatives'] },
 ];
 
 const tsx = 'node_modules/.bin/tsx';
@@ -31,8 +32,8 @@ for (const suite of suites) {
   console.log(`\n${suite.title}`);
   console.log(`| ${suite.columns.join(' | ')} |`);
   console.log(`|${suite.columns.map(() => '---:').join('|')}|`);
-  for (const size of suite.sizes) {
-    const line = execFileSync(tsx, ['--max-old-space-size=8192', suite.script, String(size), ...(suite.args ?? [])], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}';
+  for (const size of suite.sizes) for (const extra of suite.args ?? [[]]) {
+    const line = execFileSync(tsx, ['--max-old-space-size=8192', suite.script, String(size), ...extra], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}';
     const row = JSON.parse(line) as Record<string, unknown>;
     const show = (v: unknown): string => (typeof v === 'number' ? Number(v.toFixed(2)).toLocaleString('en-US') : String(v));
     console.log(`| ${suite.columns.map((c) => show(row[c])).join(' | ')} |`);

@@ -23,7 +23,7 @@ async function readAndSum(rows: number): Promise<void> {
     let peakRss = process.memoryUsage().rss;
     const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
     let t = performance.now();
-    const book = await openXlsx(path, { streamAboveBytes: 0 });
+    const book = await openXlsx(path);
     const openMs = performance.now() - t;
     t = performance.now();
     const read = await readUniverseTotals(book);

@@ -1,20 +1,17 @@
 /**
- * The preview's workbook: an .xlsx file held in memory with exceljs. It is read through the xlsx
- * adapter's FullWorkbookSource, and the owned sheets are written into it as the xlsx adapter
- * renders them (render-owned-sheets.ts), so the preview shows and downloads what a run writes.
- * The only module of the task pane that touches exceljs.
+ * The preview's workbook: an .xlsx file held in memory, read with the same reader as the command
+ * line (src/xlsx/read: the same sheet scanner and cell decoding, over an in-memory zip). Writing
+ * the owned sheets builds the copy exactly as the command line's --out does (build-copy.ts) and
+ * reads it back, so the preview shows and downloads what a run writes.
  */
 import { withNoteEdits, type NoteEdit } from '../../core/recon/note-cells.js';
 import { RECONCILIATION_SHEET } from '../../core/workbook/owned-sheets.js';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { HEAD_COLUMNS, HEAD_ROWS, planOwnedWrite, sheetsToInspect } from '../../core/workbook/owned-sheets.js';
 import { cellText } from '../../core/workbook/cell-value.js';
 import type { CellValue, OwnedSheet, WorkbookSource } from '../../core/workbook/port.js';
-import { cellValueOf } from '../../xlsx/cell-from-exceljs.js';
-import { FullWorkbookSource } from '../../xlsx/full-source.js';
-import { buildCopy, ownershipRecordOf } from '../../xlsx/build-copy.js';
-import { renderOwnedSheets } from '../../xlsx/render-owned-sheets.js';
+import { buildCopy } from '../../xlsx/build-copy.js';
+import { openXlsxBytes } from '../../xlsx/read/open-bytes.js';
+import { XlsxReadError } from '../../xlsx/read/read-error.js';
+import type { XlsxBook } from '../../xlsx/read/xlsx-book.js';
 
 /** One row of a sheet as the preview shows it. */
 export interface GridRow {
@@ -50,97 +47,93 @@ export function displayText(value: CellValue, numberFormat: string | undefined):
   return cellText(value);
 }
 
+interface SheetText {
+  readonly columnCount: number;
+  readonly lastRow: number;
+  /** Row number → display text of columns 1 to columnCount. */
+  readonly rows: ReadonlyMap<number, readonly string[]>;
+}
+
+/** Reads `bytes` with the shared reader; the message names the file and says what to do. */
+async function readBook(label: string, bytes: Uint8Array): Promise<XlsxBook> {
+  try {
+    return await openXlsxBytes(label, bytes, { styles: true });
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e.message.slice(label.length).replace(/^:?\s*/, '')}`, { cause: e });
+    throw e;
+  }
+}
+
+async function sheetTexts(book: XlsxBook): Promise<Map<string, SheetText>> {
+  const out = new Map<string, SheetText>();
+  for (const summary of await book.sheets()) {
+    const lastColumn = summary.rowCount === 0 ? 0 : summary.firstColumn + summary.columnCount - 1;
+    const columnCount = Math.min(MAX_COLUMNS, Math.max(1, lastColumn));
+    const rows = new Map<number, string[]>();
+    for await (const batch of book.readCells(summary.name)) {
+      for (const r of batch) {
+        const cells = new Array<string>(columnCount).fill('');
+        for (const [col, value, style] of r.cells) if (col <= columnCount) cells[col - 1] = displayText(value, book.formatCode(style));
+        rows.set(r.row, cells);
+      }
+    }
+    out.set(summary.name, { columnCount, lastRow: summary.rowCount === 0 ? 0 : summary.firstRow + summary.rowCount - 1, rows });
+  }
+  return out;
+}
+
 export class PreviewWorkbook {
-  private current: FullWorkbookSource;
   /** The latest version of each owned sheet written, by lower-case name, for the download. */
   private readonly written = new Map<string, OwnedSheet>();
 
   private constructor(
     readonly label: string,
-    private readonly workbook: ExcelJS.Workbook,
     private readonly original: Uint8Array,
-    /** The ownership record: the opened file's, then as the writes left it. */
-    private record: readonly string[] | undefined,
-  ) {
-    this.current = new FullWorkbookSource(label, workbook);
-  }
+    private book: XlsxBook,
+    private texts: Map<string, SheetText>,
+  ) {}
 
   /** Opens an .xlsx file's bytes. Throws with a readable message when they are not an .xlsx workbook. */
   static async open(label: string, bytes: ArrayBuffer): Promise<PreviewWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes);
-    } catch (e) {
-      throw new Error(`${label} could not be opened as an Excel workbook (.xlsx): ${e instanceof Error ? e.message : String(e)}`);
-    }
     const original = new Uint8Array(bytes.slice(0));
-    return new PreviewWorkbook(label, workbook, original, await recordOf(original));
+    const book = await readBook(label, original);
+    return new PreviewWorkbook(label, original, book, await sheetTexts(book));
   }
 
   /** The workbook as it is now (a new source after each write, so no summary is stale). */
   get source(): WorkbookSource {
-    return this.current;
+    return this.book;
   }
 
   sheetNames(): string[] {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return [...this.texts.keys()];
   }
 
   /** Up to `maxRows` rows of `sheet` from `fromRow`, as display text. */
   grid(sheet: string, fromRow: number, maxRows: number): SheetGrid {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (ws === undefined) return { sheet, columnCount: 0, rows: [], lastRow: 0 };
-    const lastRow = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-    const columnCount = Math.min(MAX_COLUMNS, Math.max(1, ws.columnCount));
+    const text = this.texts.get(sheet);
+    if (text === undefined) return { sheet, columnCount: 0, rows: [], lastRow: 0 };
     const rows: GridRow[] = [];
-    for (let r = Math.max(1, fromRow); r <= lastRow && rows.length < maxRows; r++) {
-      const row = ws.findRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= columnCount; c++) {
-        const cell = row?.findCell(c);
-        cells.push(cell === undefined ? '' : displayText(cellValueOf(cell), cell.numFmt));
-      }
-      rows.push({ row: r, cells });
-    }
-    return { sheet, columnCount, rows, lastRow };
+    const blank = new Array<string>(text.columnCount).fill('');
+    for (let r = Math.max(1, fromRow); r <= text.lastRow && rows.length < maxRows; r++) rows.push({ row: r, cells: text.rows.get(r) ?? blank });
+    return { sheet, columnCount: text.columnCount, rows, lastRow: text.lastRow };
   }
 
   /**
-   * Writes the owned sheets: each replaces the sheet of its name (or is added at the end). Goes
-   * through the core's owned-sheet guard first, so a sheet of the user's with an owned name stops
-   * the write (UserSheetConflictError) and nothing is written.
+   * Writes the owned sheets: each replaces the sheet of its name (or is added at the end), as the
+   * command line's copy does, through the same core owned-sheet guard (buildCopy): a sheet of the
+   * user's with an owned name stops the write (UserSheetConflictError) and nothing is written.
    */
-  async writeOwned(requested: readonly OwnedSheet[]): Promise<void> {
-    const existingNames = this.workbook.worksheets.map((ws) => ws.name);
-    const inspected = sheetsToInspect(requested, existingNames, this.record).map((name) => ({ name, head: this.head(name) }));
-    const plan = planOwnedWrite(requested, existingNames, this.record, inspected);
-    const sheets = plan.write;
-    this.record = plan.record;
-    for (const sheet of sheets) this.written.set(sheet.name.toLowerCase(), sheet);
-    const scratch = new ExcelJS.Workbook();
-    const bytes = await renderOwnedSheets(sheets);
-    await scratch.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    for (const rendered of scratch.worksheets) {
-      const existing = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === rendered.name.toLowerCase());
-      if (existing !== undefined) this.workbook.removeWorksheet(existing.id);
-      const target = this.workbook.addWorksheet(rendered.name);
-      // A rewritten sheet keeps its place among the tabs, as in Excel.
-      // exceljs orders `worksheets` by `orderNo`, which its types leave out.
-      if (existing !== undefined) (target as unknown as { orderNo: number }).orderNo = (existing as unknown as { orderNo: number }).orderNo;
-      // exceljs reads merges back as `merges` but takes them as `mergeCells`.
-      const model = rendered.model as ExcelJS.WorksheetModel & { merges?: string[] };
-      target.model = { ...model, id: target.id, name: rendered.name, mergeCells: model.merges ?? [] } as ExcelJS.WorksheetModel;
-    }
-    this.current = new FullWorkbookSource(this.label, this.workbook);
+  async writeOwned(sheets: readonly OwnedSheet[]): Promise<void> {
+    const next = new Map(this.written);
+    for (const sheet of sheets) next.set(sheet.name.toLowerCase(), sheet);
+    const bytes = new Uint8Array(await this.copyWith([...next.values()]));
+    this.written.clear();
+    for (const [k, v] of next) this.written.set(k, v);
+    this.book = await readBook(this.label, bytes);
+    this.texts = await sheetTexts(this.book);
   }
 
-  private head(name: string): CellValue[][] {
-    const ws = this.workbook.getWorksheet(name);
-    return Array.from({ length: HEAD_ROWS }, (_, r) => Array.from({ length: HEAD_COLUMNS }, (_, c) => {
-      const cell = ws?.findRow(r + 1)?.findCell(c + 1);
-      return cell === undefined ? null : cellValueOf(cell);
-    }));
-  }
 
   /** Puts Explanation / Status text into the Reconciliation sheet last written (checked by the host), as Excel would. */
   async writeNoteCells(edits: readonly NoteEdit[]): Promise<void> {
@@ -154,17 +147,12 @@ export class PreviewWorkbook {
    * package level, exactly as the command line's --out writes it (native charts included).
    */
   async toBytes(): Promise<ArrayBuffer> {
-    const zip = await buildCopy(this.original, [...this.written.values()]);
+    return this.copyWith([...this.written.values()]);
+  }
+
+  private async copyWith(sheets: readonly OwnedSheet[]): Promise<ArrayBuffer> {
+    const zip = await buildCopy(this.original, sheets);
     return zip.generateAsync({ type: 'arraybuffer', compression: 'DEFLATE' });
   }
 }
 
-async function recordOf(bytes: Uint8Array): Promise<string[] | undefined> {
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const part = Object.keys(zip.files).find((f) => /^xl\/workbook\d*\.xml$/.test(f));
-    return part === undefined ? undefined : ownershipRecordOf(await zip.file(part)!.async('string'));
-  } catch {
-    return undefined; // exceljs opened it, so it is a workbook; without a readable record, layouts decide
-  }
-}

@@ -1,0 +1,243 @@
+/**
+ * The cells of a sheet's opening pass kept in typed arrays (about 7 bytes a cell, plus 8 for a
+ * number or date), so that a sheet read once to find its used range is not parsed a second time to
+ * hand its rows to the core: a full claim sheet (1,048,576 rows x 5 columns) takes about 45 MB
+ * here, against several hundred as JavaScript rows. A budget in estimated bytes bounds the store;
+ * past it, the store stops at the last complete row and later rows are streamed from the file again.
+ */
+import type { CellValue } from '../../core/workbook/port.js';
+
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
+
+const NUMBER = 0;
+const DATE = 1;
+const SHARED = 2;
+const TEXT = 3;
+const TRUE = 4;
+const FALSE = 5;
+const ERROR = 6;
+
+/** Distinct texts of inline strings and error codes kept once each (beyond it, texts are stored as they come). */
+const INTERN_LIMIT = 4096;
+
+/** A growable list of 32-bit integers in fixed blocks (no copying as it grows). One class per element type keeps every access monomorphic. */
+class IntBlocks {
+  readonly blocks: Int32Array[] = [];
+  length = 0;
+
+  push(v: number): void {
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.blocks.length) this.blocks.push(new Int32Array(BLOCK));
+    (this.blocks[b] as Int32Array)[this.length & MASK] = v;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & MASK] as number;
+  }
+
+  truncate(n: number): void {
+    this.length = n;
+    this.blocks.length = (n + MASK) >>> BLOCK_BITS;
+  }
+
+  bytes(): number {
+    return this.blocks.length * BLOCK * 4;
+  }
+}
+
+class FloatBlocks {
+  readonly blocks: Float64Array[] = [];
+  length = 0;
+
+  push(v: number): void {
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.blocks.length) this.blocks.push(new Float64Array(BLOCK));
+    (this.blocks[b] as Float64Array)[this.length & MASK] = v;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return (this.blocks[i >>> BLOCK_BITS] as Float64Array)[i & MASK] as number;
+  }
+
+  bytes(): number {
+    return this.blocks.length * BLOCK * 8;
+  }
+}
+
+export class CompactRows {
+  private readonly rowNumbers = new IntBlocks();
+  /** Index of each row's first cell; the row's cells end where the next row's begin. */
+  private readonly rowStarts = new IntBlocks();
+  /** Per cell: its column (at most 16,384) in the low 16 bits, its kind above. */
+  private readonly cells = new IntBlocks();
+  /** Per cell: its number's index in `numbers`, its text's in `texts` or the shared strings, or 0. */
+  private readonly refs = new IntBlocks();
+  private readonly styles = new IntBlocks();
+  private readonly numbers = new FloatBlocks();
+  private readonly texts: string[] = [];
+  private readonly interned = new Map<string, number>();
+  private textBytes = 0;
+  private rowOpen = false;
+  /** The last row whose cells are all kept (0 before the first). */
+  through = 0;
+  /** False once the budget ran out: rows after `through` are not kept. */
+  complete = true;
+
+  constructor(
+    private readonly sharedStrings: readonly string[],
+    private readonly budgetBytes: number,
+    /** Keep each cell's format index too (the preview shows number formats); the core needs only values. */
+    private readonly keepStyles = false,
+  ) {}
+
+  /** Estimated bytes held. */
+  bytes(): number {
+    return this.rowNumbers.bytes() * 2 + this.cells.bytes() + this.refs.bytes() + this.styles.bytes() + this.numbers.bytes() + this.textBytes + this.interned.size * 48;
+  }
+
+  private text(s: string): number {
+    const hit = this.interned.get(s);
+    if (hit !== undefined) return hit;
+    this.texts.push(s);
+    this.textBytes += s.length * 2 + 32;
+    if (this.interned.size < INTERN_LIMIT) this.interned.set(s, this.texts.length - 1);
+    return this.texts.length - 1;
+  }
+
+  /** Adds a cell of row `row` (rows in order); `sharedIndex` is its shared-string index when it is one. */
+  add(row: number, col: number, value: Exclude<CellValue, null>, style: number, sharedIndex: number): void {
+    if (!this.complete) return;
+    if (!this.rowOpen) {
+      this.rowNumbers.push(row);
+      this.rowStarts.push(this.cells.length);
+      this.rowOpen = true;
+    }
+    if (this.keepStyles) this.styles.push(style);
+    let kind: number;
+    let ref = 0;
+    if (typeof value === 'number') {
+      kind = NUMBER;
+      ref = this.numbers.length;
+      this.numbers.push(value);
+    } else if (typeof value === 'string') {
+      kind = sharedIndex >= 0 ? SHARED : TEXT;
+      ref = sharedIndex >= 0 ? sharedIndex : this.text(value);
+    } else if (typeof value === 'boolean') {
+      kind = value ? TRUE : FALSE;
+    } else if (value instanceof Date) {
+      kind = DATE;
+      ref = this.numbers.length;
+      this.numbers.push(value.getTime());
+    } else {
+      kind = ERROR;
+      ref = this.text(value.code);
+    }
+    this.cells.push(col | (kind << 16));
+    this.refs.push(ref);
+  }
+
+  /** Ends row `row`. Returns false when the budget has run out (the store then ends at the row before). */
+  rowEnd(row: number): boolean {
+    if (!this.complete) return false;
+    if (this.rowOpen) {
+      this.rowOpen = false;
+      // Checked every 4096 rows: the estimate walks the block lists.
+      if ((this.rowNumbers.length & 4095) === 0 && this.bytes() > this.budgetBytes) {
+        this.drop();
+        return false;
+      }
+    }
+    this.through = row;
+    return true;
+  }
+
+  /** Stops keeping rows: the store keeps what it has through the last complete row. */
+  drop(): void {
+    if (!this.complete) return;
+    this.complete = false;
+    if (this.rowOpen) {
+      // The open row is incomplete: forget it.
+      const start = this.rowStarts.get(this.rowNumbers.length - 1);
+      this.rowNumbers.truncate(this.rowNumbers.length - 1);
+      this.rowStarts.truncate(this.rowStarts.length - 1);
+      this.cells.truncate(start);
+      this.refs.truncate(start);
+      if (this.keepStyles) this.styles.truncate(start);
+      this.rowOpen = false;
+    }
+  }
+
+  private value(i: number): Exclude<CellValue, null> {
+    const kind = this.cells.get(i) >>> 16;
+    const ref = this.refs.get(i);
+    switch (kind) {
+      case NUMBER:
+        return this.numbers.get(ref);
+      case DATE:
+        return new Date(this.numbers.get(ref));
+      case SHARED:
+        return this.sharedStrings[ref] as string;
+      case TEXT:
+        return this.texts[ref] as string;
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      default:
+        return { kind: 'error', code: this.texts[ref] as string };
+    }
+  }
+
+  /** Index of the first kept row numbered `row` or more. */
+  private firstRowAtOrAfter(row: number): number {
+    let lo = 0;
+    let hi = this.rowNumbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.rowNumbers.get(mid) < row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The kept rows from `from` to `to` as the port's rows: values of columns `firstColumn` to `firstColumn + width - 1`. */
+  *sheetRows(from: number, to: number, firstColumn: number, width: number): Generator<{ row: number; cells: CellValue[] }> {
+    const n = this.rowNumbers.length;
+    for (let r = this.firstRowAtOrAfter(from); r < n; r++) {
+      const row = this.rowNumbers.get(r);
+      if (row > to) return;
+      const start = this.rowStarts.get(r);
+      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cells.length;
+      const cells = new Array<CellValue>(width).fill(null);
+      for (let i = start; i < end; i++) {
+        const at = (this.cells.get(i) & 0xffff) - firstColumn;
+        if (at >= 0 && at < width) cells[at] = this.value(i);
+      }
+      yield { row, cells };
+    }
+  }
+
+  /** Every kept row from `from` to `to`, with its cells' columns, values and cell formats. */
+  *rows(from: number, to: number): Generator<{ row: number; cols: number[]; values: Exclude<CellValue, null>[]; styles: number[] }> {
+    const n = this.rowNumbers.length;
+    for (let r = this.firstRowAtOrAfter(from); r < n; r++) {
+      const row = this.rowNumbers.get(r);
+      if (row > to) return;
+      const start = this.rowStarts.get(r);
+      const end = r + 1 < n ? this.rowStarts.get(r + 1) : this.cells.length;
+      const cols: number[] = [];
+      const values: Exclude<CellValue, null>[] = [];
+      const styles: number[] = [];
+      for (let i = start; i < end; i++) {
+        cols.push(this.cells.get(i) & 0xffff);
+        values.push(this.value(i));
+        styles.push(this.keepStyles ? this.styles.get(i) : 0);
+      }
+      yield { row, cols, values, styles };
+    }
+  }
+}
