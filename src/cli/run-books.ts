@@ -4,17 +4,17 @@
  * few numbers per book are kept for the JSON document and the `--summary` workbook. One unusable
  * book never stops the others; the run exits 2 at the end when any was.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { hasErrors, type Issue } from '../core/workbook/issue.js';
-import type { OwnedSheet } from '../core/workbook/port.js';
-import { buildRunLogSheet, readRunLog } from '../core/workbook/run-log.js';
 import { openXlsx } from '../xlsx/open-xlsx.js';
+import { XlsxReadError } from '../xlsx/read/read-error.js';
 import type { FillSummaryRow, ReconcileSummaryRow } from './book-summary.js';
 import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './exit-codes.js';
 import type { Job, JobResult } from './job.js';
 import { writeNewWorkbook } from './new-workbook.js';
-import { VERSION } from './package-info.js';
+import { makeOutFolder, outPathProblem } from './out-path.js';
+import { clipResults, writeBookCopy } from './write-book-copy.js';
 import { fillSummarySheet, reconcileSummarySheet, unusableBooksSheet, type SummaryLine, type UnusableBook } from './summary-sheets.js';
 
 export interface RunBooksOptions {
@@ -76,22 +76,25 @@ async function runBook(path: string, job: Job, options: RunBooksOptions): Promis
     stderr.write(`${message}\n`);
     return errorEntry(path, [], message);
   }
-  const result: JobResult = await job(book);
+  let ran: JobResult;
+  try {
+    ran = await job(book);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    stderr.write(`${e.message}\n`);
+    return errorEntry(path, [], e.message);
+  }
+  const [result] = clipResults([ran]) as [JobResult];
   for (const i of result.issues) stderr.write(`${path}: ${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}\n`);
   if (hasErrors(result.issues)) {
     stderr.write(`${path}: the workbook cannot be used until the error(s) above are fixed; nothing was written for it.\n`);
     return errorEntry(path, result.issues.filter((i) => i.severity === 'error'));
   }
   if (options.outDir !== undefined) {
-    const out = join(resolve(options.outDir), basename(path));
-    const runLog = buildRunLogSheet(await readRunLog(book), [{ time: options.now, version: VERSION, command: result.command, inputs: result.inputs, issues: result.issues }]);
-    const sheets: OwnedSheet[] = [...result.sheets, runLog];
-    try {
-      await book.writeCopy(out, sheets);
-    } catch (e) {
-      const message = `${path}: the copy could not be written to ${out} (${e instanceof Error ? e.message : String(e)}).`;
-      stderr.write(`${message}\n`);
-      return errorEntry(path, [], message);
+    const copy = await writeBookCopy(book, join(resolve(options.outDir), basename(path)), [result], options.now);
+    if (!copy.ok) {
+      stderr.write(`${copy.message}\n`);
+      return errorEntry(path, [], copy.message);
     }
   }
   const summary = result.summary ?? { state: '', reviewYear: '', rows: [] };
@@ -112,7 +115,21 @@ export async function runBooks(inputs: readonly string[], job: Job, options: Run
     options.stderr.write(`${inputs.join(', ')}: no .xlsx workbooks found. Name workbooks, or folders that hold them.\n`);
     return EXIT_UNUSABLE_INPUT;
   }
-  if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
+  // --summary and --out-dir are checked before any book is read, as --out is.
+  if (options.summary !== undefined) {
+    const problem = await outPathProblem(options.summary, paths[0]!);
+    if (problem !== undefined) {
+      options.stderr.write(`${problem.replace('--out', '--summary')}\n`);
+      return EXIT_UNUSABLE_INPUT;
+    }
+  }
+  if (options.outDir !== undefined) {
+    const problem = await makeOutFolder(options.outDir);
+    if (problem !== undefined) {
+      options.stderr.write(`${problem.replace('--out', '--out-dir')}\n`);
+      return EXIT_UNUSABLE_INPUT;
+    }
+  }
   const entries: BookEntry[] = [];
   const unusable: UnusableBook[] = [];
   const lines: SummaryLine<ReconcileSummaryRow | FillSummaryRow>[] = [];

@@ -4,17 +4,14 @@
  * the workbook with the output sheets (and the Run Log) when asked, and the exit status.
  */
 import { resolve } from 'node:path';
-import { clipOwnedText } from '../core/workbook/clip-text.js';
 import { hasErrors, type Issue } from '../core/workbook/issue.js';
-import { UserSheetConflictError } from '../core/workbook/owned-sheets.js';
-import type { OwnedSheet } from '../core/workbook/port.js';
-import { buildRunLogSheet, readRunLog } from '../core/workbook/run-log.js';
 import { openXlsx } from '../xlsx/open-xlsx.js';
+import { XlsxReadError } from '../xlsx/read/read-error.js';
 import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './exit-codes.js';
-import { describeWriteError, outPathProblem } from './out-path.js';
+import { outPathProblem } from './out-path.js';
 import type { Job, JobResult } from './job.js';
-import { VERSION } from './package-info.js';
 import { terminalProgress, withProgress } from './progress-source.js';
+import { clipResults, writeBookCopy } from './write-book-copy.js';
 
 export interface RunOptions {
   readonly json: boolean;
@@ -54,15 +51,19 @@ export async function runJobs(bookPath: string, jobs: readonly Job[], options: R
   const progress = terminalProgress(process.stderr);
   const source = withProgress(book, progress.listener);
   const results: JobResult[] = [];
-  for (const job of jobs) results.push(await job(source));
+  try {
+    for (const job of jobs) results.push(await job(source));
+  } catch (e) {
+    // A sheet that changed on disk, or was damaged past what opening checked, while the run read it.
+    if (!(e instanceof XlsxReadError)) throw e;
+    progress.done();
+    stderr.write(`${e.message}\n`);
+    return { exitCode: EXIT_UNUSABLE_INPUT, results: [] };
+  }
   progress.done();
 
   // Text over Excel's cell limit is clipped, with a warning naming the cell (logged in the Run Log too).
-  const clipped = results.map((r) => {
-    const c = clipOwnedText(r.sheets);
-    return { ...r, sheets: c.sheets, issues: [...r.issues, ...c.issues] };
-  });
-  results.splice(0, results.length, ...clipped);
+  results.splice(0, results.length, ...clipResults(results));
   const issues: Issue[] = results.flatMap((r) => [...r.issues]);
   const where = book.label;
   for (const i of issues) stderr.write(`${where}: ${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}\n`);
@@ -70,23 +71,12 @@ export async function runJobs(bookPath: string, jobs: readonly Job[], options: R
 
   let wrote: string | undefined;
   if (!failed && options.out !== undefined) {
-    const previous = await readRunLog(book);
-    const runLog = buildRunLogSheet(previous, results.map((r) => ({ time: options.now, version: VERSION, command: r.command, inputs: r.inputs, issues: r.issues })));
-    const sheets: OwnedSheet[] = [...results.flatMap((r) => [...r.sheets]), runLog];
-    try {
-      await book.writeCopy(resolve(options.out), sheets);
-    } catch (e) {
-      if (e instanceof UserSheetConflictError) {
-        stderr.write(`${where}: ${e.message}\n`);
-        return { exitCode: EXIT_UNUSABLE_INPUT, results };
-      }
-      if (typeof (e as { code?: unknown }).code === 'string') {
-        stderr.write(`${describeWriteError(options.out, e)}\n`);
-        return { exitCode: EXIT_UNUSABLE_INPUT, results };
-      }
-      throw e;
+    const copy = await writeBookCopy(book, resolve(options.out), results, options.now);
+    if (!copy.ok) {
+      stderr.write(`${copy.message}\n`);
+      return { exitCode: EXIT_UNUSABLE_INPUT, results };
     }
-    wrote = `Wrote ${options.out} (sheets: ${sheets.map((s) => s.name).join(', ')}).\n`;
+    wrote = `Wrote ${options.out} (sheets: ${copy.sheets.join(', ')}).\n`;
   }
 
   if (options.json) {
