@@ -43,7 +43,7 @@ export function mergedAreasFromAddress(address: string): string[] {
   return [...address.matchAll(CELL_ADDRESS)].map((m) => (m[1] ?? '').replace(/\$/g, '').toUpperCase());
 }
 
-function summaryOf(name: string, visibility: string, used: XlRange, merges: readonly string[]): SheetSummary {
+function summaryOf(name: string, visibility: string, used: XlRange, merges: readonly string[] | null): SheetSummary {
   const hidden = visibility !== 'Visible' ? { hidden: true } : {};
   if (used.isNullObject || used.rowCount === 0) return { name, firstRow: 1, firstColumn: 1, rowCount: 0, columnCount: 0, merges, ...hidden };
   return { name, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1, rowCount: used.rowCount, columnCount: used.columnCount, merges, ...hidden };
@@ -91,7 +91,8 @@ export async function readSnapshot(run: ExcelRun, options: SnapshotOptions): Pro
 
     const sheets = worksheets.items.map((ws, i) => {
       const areas = merged[i];
-      const merges = areas === undefined || areas.isNullObject ? [] : mergedAreasFromAddress(areas.address);
+      // Not asked (ExcelApi before 1.13): not checked, which the readers say; asked and none: [].
+      const merges = areas === undefined ? null : areas.isNullObject ? [] : mergedAreasFromAddress(areas.address);
       return summaryOf(ws.name, ws.visibility, used[i] as XlRange, merges);
     });
 

@@ -1,7 +1,7 @@
 /**
- * The host inside Excel: the office-js workbook port of src/excel. Every read of `source` is a new
- * ExcelWorkbook, so each run and each look at the input tables sees the workbook as it is then
- * (the port snapshots the sheet list once per instance).
+ * The host inside Excel: the office-js workbook port of src/excel. Every `look()` is a new
+ * ExcelWorkbook, so each run and each look at the input tables sees the workbook as it is then,
+ * read in one snapshot (the port takes it once per instance, in 3 syncs).
  */
 import { checkNoteEdits, type NoteEdit } from '../core/recon/note-cells.js';
 import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
@@ -19,9 +19,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     kind: 'excel',
     label: book.label,
     theme: theme ?? 'light',
-    get source(): WorkbookSource {
-      return createExcelWorkbook(portOptions);
-    },
+    look: (): WorkbookSource => createExcelWorkbook(portOptions),
     writeSheets: (sheets: readonly OwnedSheet[]) => book.writeSheets(sheets),
     writeNoteCells: async (reconciliation: OwnedSheet, edits: readonly NoteEdit[]) => {
       const problem = checkNoteEdits(reconciliation, edits);

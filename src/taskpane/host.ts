@@ -19,8 +19,12 @@ export interface WorkbookHost {
   readonly kind: HostKind;
   /** The workbook's name, for messages. */
   readonly label: string;
-  /** The workbook as it is now. The preview host hands out a new source after each write. */
-  readonly source: WorkbookSource;
+  /**
+   * The workbook as it is now: one view for one look (a run, a refresh of the input tables). Each
+   * call takes a new view; within one view the workbook is read once (inside Excel, one snapshot in
+   * 3 syncs), so a look calls this once and passes the view on.
+   */
+  look(): WorkbookSource;
   /** The Office theme (Excel) or the browser's colour scheme (preview). */
   readonly theme: 'light' | 'dark';
   /** Writes the sheets the add-in owns (output sheets, Line Map the first time, Run Log); never any other. */

@@ -5,8 +5,9 @@
  */
 import { tableRange } from '../core/recon/report-read.js';
 import { searchTables, withTableHints, type NearMiss } from '../core/workbook/find-table.js';
-import { INPUT_TABLE_FACTS, type InputKey, type InputTableFacts } from '../core/workbook/input-tables.js';
+import { INPUT_TABLE_FACTS, type InputTableFacts } from '../core/workbook/input-tables.js';
 import { sheetNameIn } from '../core/workbook/owned-sheets.js';
+import { DEFAULT_SETTINGS } from '../core/workbook/settings.js';
 import type { TableHint, WorkbookSource } from '../core/workbook/port.js';
 import type { TableHints } from './table-hints.js';
 
@@ -18,17 +19,25 @@ export interface InputTableDef extends InputTableFacts {
   readonly whenAbsent: string;
 }
 
-const WHEN_ABSENT: Record<InputKey, string> = {
-  settings: 'No Settings sheet: the default settings are used (thresholds 15% and 5%, confidence 95%).',
-  universe: 'Not found: add a table with Program, Quarter, Component and Amount headers, or point at it.',
-  reports: 'Not found: add the CMS-64 and CMS-21 reports (a Description and a Total Computable column), or point at one.',
-  lineMap: 'No Line Map sheet yet: the bundled defaults are used and written to a new Line Map sheet by the first reconciliation.',
-  counts: 'Not found: add a table with Program, Month, Stratum and Cases headers, or point at it.',
-  findings: 'Not found: add a table with Program, Month, Case ID, Stratum and Finding headers, or point at it.',
-};
+const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(12))}%`;
+const headers = (f: InputTableFacts): string => Object.keys(f.spec.required).join(', ');
+
+/** What the first screen says when a table is absent; headers and defaults come from the core's facts. */
+function whenAbsent(f: InputTableFacts): string {
+  switch (f.key) {
+    case 'settings':
+      return `No Settings sheet: the default settings are used (thresholds ${percent(DEFAULT_SETTINGS.quarterlyThreshold)} and ${percent(DEFAULT_SETTINGS.overallThreshold)}, confidence ${percent(DEFAULT_SETTINGS.confidence)}).`;
+    case 'lineMap':
+      return 'No Line Map sheet yet: the bundled defaults are used and written to a new Line Map sheet by the first reconciliation.';
+    case 'reports':
+      return `Not found: add the CMS-64 and CMS-21 reports (${Object.keys(f.spec.required).map((h) => `a ${h}`).join(' and ')} column), or point at one.`;
+    default:
+      return `Not found: add a table with ${headers(f)} headers, or point at it.`;
+  }
+}
 
 /** The input tables (core input-tables.ts), with what the first screen says when one is absent. */
-export const INPUT_TABLES: readonly InputTableDef[] = INPUT_TABLE_FACTS.map((f) => ({ ...f, whenAbsent: WHEN_ABSENT[f.key] }));
+export const INPUT_TABLES: readonly InputTableDef[] = INPUT_TABLE_FACTS.map((f) => ({ ...f, whenAbsent: whenAbsent(f) }));
 
 export interface InputTableStatus {
   readonly def: InputTableDef;

@@ -104,16 +104,19 @@ describe('the ownership record', () => {
     expect((await runCli(['demo', '--out', dir])).code).toBe(0);
     const filled = join(dir, 'sample-state.filled.xlsx');
     const wbXml = await partText(await zipOf(filled), 'xl/workbook.xml');
-    expect(ownershipRecordOf(wbXml)).toEqual(['Reconciliation', 'Line Map', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail', 'Run Log']);
+    expect(ownershipRecordOf(wbXml)).toEqual(['Reconciliation', 'Call Summary', 'Line Map', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail', 'Run Log']);
     expect(wbXml).toMatch(/<definedName name="_PERMRecon_Owned" hidden="1">&quot;Reconciliation\|/);
     const again = await runCli(['fill', filled, '--out', first]);
     expect(again.code).toBe(0);
-    expect(ownershipRecordOf(await partText(await zipOf(first), 'xl/workbook.xml'))).toEqual(['Reconciliation', 'Line Map', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail', 'Run Log']);
+    expect(ownershipRecordOf(await partText(await zipOf(first), 'xl/workbook.xml'))).toEqual(['Reconciliation', 'Call Summary', 'Line Map', 'CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail', 'Run Log']);
   });
 });
 
 describe('text over 32,767 characters', () => {
-  it('is clipped in the copy, with a warning naming the cell (in the Run Log too)', async () => {
+  // Excel holds at most 32,767 characters in a cell, so a workbook with more was not saved by Excel:
+  // the reader refuses it, naming the file and where (the clipping of the tool's own composed text
+  // is tested in test/core/workbook/clip-text.test.ts).
+  it('in an input cell is exit 2, naming the file and the part, before any work', async () => {
     const long = `Columbia ${'x'.repeat(40_000)}`;
     const book = await editedSample('long-state.xlsx', (wb) => {
       const ws = wb.getWorksheet('Settings')!;
@@ -123,14 +126,8 @@ describe('text over 32,767 characters', () => {
     });
     const out = join(tempDir(), 'out.xlsx');
     const run = await runCli(['fill', book, '--out', out]);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: 'CMS-10184E Medicaid'!B5: the text \(40,009 characters\) is over Excel's limit of 32,767/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const cell = wb.getWorksheet('CMS-10184E Medicaid')!.getCell('B5').value as string;
-    expect(cell.length).toBe(32_767);
-    expect(cell.endsWith('[clipped]')).toBe(true);
-    const logged = wb.getWorksheet('Run Log')!.getColumn(6).values.map(String);
-    expect(logged.some((t) => /'CMS-10184E Medicaid'!B5: the text/.test(t))).toBe(true);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/long-state\.xlsx.*40,009 characters, more than the 32,767 Excel allows in a cell/);
+    expect(existsSync(out)).toBe(false);
   });
 });

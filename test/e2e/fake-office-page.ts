@@ -24,7 +24,12 @@ w.Excel = { run: fake.run };
 w.Office = {
   HostType: { Excel: 'Excel' },
   onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
-  context: { document: { url: 'https://contoso.example/Shared/sample-state.xlsx', settings }, officeTheme: { bodyBackgroundColor: '#FFFFFF' } },
+  context: {
+    document: { url: 'https://contoso.example/Shared/sample-state.xlsx', settings },
+    officeTheme: { bodyBackgroundColor: '#FFFFFF' },
+    // Excel on the web today: ExcelApi 1.13 and later, so merged areas are checked.
+    requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version) <= 1.17 },
+  },
   actions: { associate: () => undefined },
   addin: { showAsTaskpane: () => Promise.resolve() },
 };

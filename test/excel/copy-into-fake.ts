@@ -13,7 +13,7 @@ export async function copyIntoFake(source: WorkbookSource): Promise<FakeExcel> {
   const fake = new FakeExcel();
   for (const s of await source.sheets()) {
     const target = fake.addSheet(s.name, [], s.hidden === true ? { visibility: 'Hidden' } : {});
-    for (const m of s.merges) target.merges.push(parseRect(m) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 });
+    for (const m of s.merges ?? []) target.merges.push(parseRect(m) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 });
     for await (const chunk of source.readRows(s.name)) {
       for (const row of chunk) {
         row.cells.forEach((v, i) => {

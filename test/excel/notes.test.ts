@@ -33,7 +33,7 @@ const P = 15;
 const Q = 16;
 
 async function reconcile(day: string): Promise<readonly string[]> {
-  const host = createExcelHost({ run: fake.run, label: 'fake.xlsx', merges: false, settings: () => new FakeDocumentSettings() });
+  const host = createExcelHost({ run: fake.run, label: 'fake.xlsx', merges: true, settings: () => new FakeDocumentSettings() });
   const outcome = await runAndWrite(host, 'reconcile', { hints: {}, now: new Date(`${day}T12:00:00Z`), version: 'test' });
   expect(outcome.issues.filter((i) => i.severity === 'error')).toEqual([]);
   return outcome.issues.map((i) => i.message);

@@ -24,8 +24,8 @@ describe('sheets()', () => {
     expect(fake.syncs).toBe(3); // sheet list, used ranges, head rows
     expect(fake.runs).toBe(1);
     expect(sheets).toHaveLength(23);
-    expect(sheets[0]).toEqual({ name: 'Notes', firstRow: 5, firstColumn: 3, rowCount: 1, columnCount: 1, merges: [] });
-    expect(sheets[1]).toEqual({ name: 'Empty', firstRow: 1, firstColumn: 1, rowCount: 0, columnCount: 0, merges: [] });
+    expect(sheets[0]).toEqual({ name: 'Notes', firstRow: 5, firstColumn: 3, rowCount: 1, columnCount: 1, merges: null }); // outside Office: merges not checked
+    expect(sheets[1]).toEqual({ name: 'Empty', firstRow: 1, firstColumn: 1, rowCount: 0, columnCount: 0, merges: null });
     expect(sheets[2]).toMatchObject({ name: 'Secret', rowCount: 2, columnCount: 2, hidden: true });
     await book.sheets();
     expect(fake.syncs).toBe(3); // a snapshot: asked again, no sync
@@ -36,6 +36,7 @@ describe('sheets()', () => {
     const s = fake.addSheet('Form', [['Title'], ['x', 'y', 'z']]);
     s.merges.push({ row: 0, col: 0, rowCount: 1, colCount: 3 }, { row: 4, col: 1, rowCount: 2, colCount: 2 });
     expect(await syncsDuring(fake, () => adapterOn(fake, { headRows: 0 }).sheets())).toBe(2);
+    expect((await adapterOn(fake, { headRows: 0, merges: false }).sheets())[0]?.merges).toBeNull(); // not checked, never "none"
     const sheets = await adapterOn(fake, { headRows: 0, merges: true }).sheets();
     expect(sheets[0]?.merges).toEqual(['A1:C1', 'B5:C6']);
   });
@@ -54,11 +55,16 @@ describe('sheets()', () => {
       expect(issues.map((i) => [i.code, i.cell])).toEqual([['table.merged-cells', 'A2:A3']]);
       expect(fake.syncs).toBe(3);
       globals.Office = { context: { requirements: { isSetSupported: () => false } } };
-      expect((await adapterOn(fake).sheets())[0]?.merges).toEqual([]);
+      // Before ExcelApi 1.13 the merges are not checked, and the reader says so once for the table instead of passing it silently.
+      const old = adapterOn(fake);
+      expect((await old.sheets())[0]?.merges).toBeNull();
+      const [oldTable] = await findTables(old, { name: 'Universe', required: { Program: [], Quarter: [], Paid: [] } });
+      const unchecked = oldTable === undefined ? [] : await tableMergeIssues(old, oldTable, 'universe');
+      expect(unchecked.map((i) => [i.severity, i.code, i.sheet])).toEqual([['warning', 'table.merges-unchecked', 'Universe']]);
     } finally {
       delete globals.Office;
     }
-    expect((await adapterOn(fake).sheets())[0]?.merges).toEqual([]); // outside Office: not asked
+    expect((await adapterOn(fake).sheets())[0]?.merges).toBeNull(); // outside Office: not asked, so not checked
   });
 
   it('loads nothing but names, visibility and used-range indexes before reading values', async () => {

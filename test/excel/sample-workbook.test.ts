@@ -45,7 +45,7 @@ describe('the sample workbook through the office-js adapter', () => {
     expect(fake.writes.every((w) => ['Reconciliation', 'Call Summary', 'Line Map'].includes(w.sheet))).toBe(true);
     // A second run reads the Line Map and notes the first one wrote, and rewrites Reconciliation in place.
     fake.resetCounters();
-    const again = adapterOn(fake);
+    const again = adapterOn(fake, { merges: true });
     const second = await runReconciliation(again, { today: TODAY });
     // The Line Map sheet written by the first run is now read too (1 chunk), and the Reconciliation
     // sheet's notes with their formulas and number formats (1 chunk: the read-ahead holds values only).
@@ -58,7 +58,7 @@ describe('the sample workbook through the office-js adapter', () => {
 
   it('fills CMS-10184E to the same result as through the .xlsx adapter, in a fixed number of syncs', async () => {
     fake.resetCounters();
-    const book = adapterOn(fake);
+    const book = adapterOn(fake, { merges: true });
     let run: Awaited<ReturnType<typeof fillForms>> | undefined;
     const readSyncs = await syncsDuring(fake, async () => {
       run = await fillForms(book, { today: TODAY });

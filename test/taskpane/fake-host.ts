@@ -36,7 +36,7 @@ export class FakeHost implements WorkbookHost {
     this.sheets = { ...sheets };
   }
 
-  get source(): WorkbookSource {
+  look(): WorkbookSource {
     return memorySource(this.label, this.sheets);
   }
 

@@ -299,6 +299,9 @@ export function withTableHints(source: WorkbookSource, hints: Readonly<Record<st
 export async function tableMergeIssues(source: WorkbookSource, table: FoundTable, specName: string): Promise<Issue[]> {
   const summary = (await source.sheets()).find((s) => s.name === table.sheet);
   if (summary === undefined) return [];
+  if (summary.merges === null) {
+    return [cellIssue('warning', 'table.merges-unchecked', { sheet: table.sheet }, `merged cells could not be checked in the ${specName} table here (this version of Excel does not report them to add-ins). A merged range over the table's rows leaves all but its first cell blank: look for merged cells (Home > Find & Select > Find, Options, Format > Alignment > Merge cells) and unmerge them.`)];
+  }
   const columns = new Set(Object.values(table.columns));
   const issues: Issue[] = [];
   for (const merge of summary.merges) {

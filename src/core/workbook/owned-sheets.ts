@@ -97,6 +97,8 @@ const LAYOUTS: Readonly<Record<string, (head: ExistingSheet['head']) => boolean>
   [normalizeLabel(FORM_MEDICAID_SHEET)]: (h) => starts(h, 0, 0, 'Payment Error Rate Measurement (PERM)') && starts(h, 4, 0, 'A. State'),
   [normalizeLabel(FORM_CHIP_SHEET)]: (h) => starts(h, 0, 0, 'Payment Error Rate Measurement (PERM)') && starts(h, 4, 0, 'A. State'),
   [normalizeLabel(ESTIMATOR_DETAIL_SHEET)]: (h) => starts(h, 0, 0, 'Estimator Detail'),
+  // Also how the record is rebuilt when a tool that re-saved the file dropped the defined name (exceljs does).
+  [normalizeLabel(CALL_SUMMARY_SHEET)]: (h) => starts(h, 0, 0, 'Call Summary: 64/21 reconciliation'),
   [normalizeLabel(RUN_LOG_SHEET)]: (h) => {
     const row = h[0] ?? [];
     return RUN_LOG_HEADERS.every((t, i) => cellText(row[i] ?? null) === t) && row.slice(RUN_LOG_HEADERS.length).every((v) => cellText(v) === '');

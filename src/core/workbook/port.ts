@@ -38,8 +38,11 @@ export interface SheetSummary {
   readonly firstColumn: number;
   readonly rowCount: number;
   readonly columnCount: number;
-  /** Merged ranges as A1 references, for example `B2:D2`. */
-  readonly merges: readonly string[];
+  /**
+   * Merged ranges as A1 references, for example `B2:D2`; `[]` when the sheet has none. `null` when
+   * the adapter could not look (Excel before ExcelApi 1.13): "not checked" is never "none".
+   */
+  readonly merges: readonly string[] | null;
   /** Visible title text, when the adapter can tell (otherwise derive it from the first rows). */
   readonly hidden?: boolean;
 }

@@ -38,7 +38,8 @@ export function useInputTables(host: WorkbookHost): InputTablesState {
       const mine = ++generation.current;
       setLoading(true);
       try {
-        const [found, sheets] = await Promise.all([locateInputTables(host.source, next), host.source.sheets()]);
+        const source = host.look(); // one snapshot for the whole look
+        const [found, sheets] = await Promise.all([locateInputTables(source, next), source.sheets()]);
         if (mine !== generation.current) return;
         setTables(found);
         setSheetNames(sheets.map((s) => s.name));

@@ -52,7 +52,7 @@ export class PreviewHost implements WorkbookHost, PreviewControls {
     return this.book.label;
   }
 
-  get source(): WorkbookSource {
+  look(): WorkbookSource {
     return this.book.source;
   }
 

@@ -39,7 +39,9 @@ export function localDate(d: Date): string {
 
 export async function runAndWrite(host: WorkbookHost, kind: RunKind, options: RunOptions): Promise<RunOutcome> {
   options.onPhase?.('reading');
-  const base = options.onProgress === undefined ? host.source : withReadProgress(host.source, options.onProgress);
+  // One look for the whole run: the inputs and the previous Run Log come from the same snapshot.
+  const view = host.look();
+  const base = options.onProgress === undefined ? view : withReadProgress(view, options.onProgress);
   const source = withTableHints(base, options.hints);
   const today = localDate(options.now);
   const outcome: RunOutcome = kind === 'reconcile'
@@ -50,7 +52,7 @@ export async function runAndWrite(host: WorkbookHost, kind: RunKind, options: Ru
   const clipped = clipOwnedText(outcome.run.sheets);
   const issues = [...outcome.run.issues, ...clipped.issues];
   options.onPhase?.('writing');
-  const previous = await readRunLog(host.source);
+  const previous = await readRunLog(view);
   const runLog = buildRunLogSheet(previous, [{ time: options.now.toISOString(), version: options.version, command: kind, inputs: outcome.run.inputs, issues }]);
   const sheets: OwnedSheet[] = [...clipped.sheets, runLog];
   await host.writeSheets(sheets);
