@@ -12,7 +12,7 @@ import type { OutputCell, OwnedSheet } from '../workbook/port';
 import type { Program } from '../workbook/program';
 import type { EstimatorSample } from './eligibility-design';
 import { choicesRows, negativeDesignText } from './estimator-choices';
-import type { ProgramForm } from './fill-program';
+import type { ProgramForm } from './program-form';
 
 /** Sheet-qualified absolute addresses of the results of one block. */
 export interface RateRefs {
