@@ -7,7 +7,7 @@ import { tableRange } from '../core/recon/report-read.js';
 import { searchTables, withTableHints, type NearMiss } from '../core/workbook/find-table.js';
 import { INPUT_TABLE_FACTS, type InputTableFacts } from '../core/workbook/input-tables.js';
 import { sheetNameIn } from '../core/workbook/owned-sheets.js';
-import { DEFAULT_SETTINGS } from '../core/workbook/settings.js';
+import { SETTINGS } from '../core/workbook/settings.js';
 import type { TableHint, WorkbookSource } from '../core/workbook/port.js';
 import type { TableHints } from './table-hints.js';
 
@@ -19,14 +19,13 @@ export interface InputTableDef extends InputTableFacts {
   readonly whenAbsent: string;
 }
 
-const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(12))}%`;
 const headers = (f: InputTableFacts): string => Object.keys(f.spec.required).join(', ');
 
 /** What the first screen says when a table is absent; headers and defaults come from the core's facts. */
 function whenAbsent(f: InputTableFacts): string {
   switch (f.key) {
     case 'settings':
-      return `No Settings sheet: the default settings are used (thresholds ${percent(DEFAULT_SETTINGS.quarterlyThreshold)} and ${percent(DEFAULT_SETTINGS.overallThreshold)}, confidence ${percent(DEFAULT_SETTINGS.confidence)}).`;
+      return `No Settings sheet: the default settings are used (thresholds ${SETTINGS.quarterlyThreshold.default.text} and ${SETTINGS.overallThreshold.default.text}, confidence ${SETTINGS.confidence.default.text}).`;
     case 'lineMap':
       return 'No Line Map sheet yet: the bundled defaults are used and written to a new Line Map sheet by the first reconciliation.';
     case 'reports':

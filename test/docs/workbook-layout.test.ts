@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED, withGeneratedParts } from '../../src/core/template/layout-guide-tables.js';
 import { INPUT_TABLE_FACTS } from '../../src/core/workbook/input-tables.js';
-import { SETTING_DEFS } from '../../src/core/workbook/settings.js';
+import { SETTINGS } from '../../src/core/workbook/settings.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GUIDE = join(ROOT, 'docs', 'workbook-layout.md');
@@ -19,7 +19,7 @@ describe('docs/workbook-layout.md', () => {
     expect(text, 'run PERM_RECON_WRITE_DOCS=1 npx vitest run --config test/vitest.config.ts test/docs').toBe(fresh);
     for (const g of Object.values(GENERATED)) expect(text).toContain(g.begin);
     for (const f of INPUT_TABLE_FACTS) for (const syn of Object.values(f.spec.required).flat()) expect(text.toLowerCase()).toContain(syn.toLowerCase());
-    for (const d of SETTING_DEFS) expect(text).toContain(`| ${d.label} |`);
+    for (const d of Object.values(SETTINGS)) expect(text).toContain(`| ${d.label} |`);
   });
 
   it.each(['README.md', 'docs/workbook-layout.md'])('%s links only to files in the repository', (file) => {

@@ -9,7 +9,7 @@
 import type { CellUniverse, SampledCase } from '../estimator';
 import type { ReviewedCase, Stratum, UniverseCount } from '../workbook/eligibility-types';
 import { cellIssue, type Issue } from '../workbook/issue';
-import { STRATUM_LABEL } from '../workbook/stratum';
+import { ACTIVE_STRATA, isActiveStratum, STRATUM_LABEL } from '../workbook/strata';
 import { isCaseError } from './summary-columns';
 
 /** One estimator sample with the sheet rows behind it, so estimator issues can name cells. */
@@ -36,13 +36,12 @@ export interface EligibilitySamples {
   readonly issues: readonly Issue[];
 }
 
-const ACTIVE: readonly Stratum[] = ['stratum1', 'stratum2', 'stratum3'];
 const DOMAIN_LABEL: Readonly<Record<string, string>> = { denials: 'Denials', terminations: 'Terminations' };
 /** The label of the one negative cell of a month. */
 export const NEGATIVE_CELL_LABEL = 'Negative (denials + terminations)';
 
 const stratumLabel = (s: Stratum | 'negative'): string => (s === 'negative' ? 'Negative' : STRATUM_LABEL[s]);
-const isActive = (s: Stratum | 'negative'): boolean => s !== 'negative' && ACTIVE.includes(s);
+const isActive = (s: Stratum | 'negative'): boolean => s !== 'negative' && isActiveStratum(s);
 const monthCell = (c: ReviewedCase): string => c.source.cells.Month ?? `A${c.source.row}`;
 
 /** The estimator inputs of one program. */
@@ -77,7 +76,7 @@ export function eligibilitySamples(
     }
     return yearly.length > 0;
   };
-  for (const s of ACTIVE) if (mixedCheck(countsUsed.filter((u) => u.stratum === s), stratumLabel(s))) annual.add(s);
+  for (const s of ACTIVE_STRATA) if (mixedCheck(countsUsed.filter((u) => u.stratum === s), stratumLabel(s))) annual.add(s);
   const negativeCounts = countsUsed.filter((u) => !isActive(u.stratum));
   if (negativeStratified) {
     for (const s of ['denials', 'terminations'] as const) if (mixedCheck(negativeCounts.filter((u) => u.stratum === s), stratumLabel(s))) annual.add(s);
@@ -100,7 +99,7 @@ export function eligibilitySamples(
   const labelOf = (s: Stratum | 'negative'): string => (s === 'negative' ? NEGATIVE_CELL_LABEL : stratumLabel(s));
 
   const build = (active: boolean): EstimatorSample => {
-    const inSample = cases.filter((c) => ACTIVE.includes(c.stratum) === active);
+    const inSample = cases.filter((c) => isActiveStratum(c.stratum) === active);
     const cellSources = new Map<string, UniverseCount>();
     const cellLabels = new Map<string, { month: string | null; stratum: string }>();
     const totals = new Map<string, { cases: number; dollarsCents: number | null }>();

@@ -5,7 +5,7 @@
  */
 import { blankCell, textCell } from '../workbook/output-cells';
 import type { OutputCell } from '../workbook/port';
-import type { ProgramForm } from './fill-program';
+import type { ProgramForm } from './program-form';
 
 const HEADER = { bold: true, fill: 'D9E1F2' } as const;
 

@@ -4,7 +4,7 @@
  * error, interval and precision built from those rows with native Excel formulas, so a reviewer
  * can re-derive every number in plain Excel (shared spec `estimator.md`; Cochran 1977, eq. 6.13).
  */
-import { cellStatistics, type CellStatistics, type Design } from '../estimator';
+import { cellStatistics, compensatedSum, weightedTotal, type CellStatistics, type Design } from '../estimator';
 import { absoluteAddress, columnLetter, quoteSheetName } from '../workbook/address';
 import { blankCell, COUNT_FORMAT, DECIMAL_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells';
 import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
@@ -12,7 +12,7 @@ import type { OutputCell, OwnedSheet } from '../workbook/port';
 import type { Program } from '../workbook/program';
 import type { EstimatorSample } from './eligibility-design';
 import { choicesRows, negativeDesignText } from './estimator-choices';
-import type { ProgramForm } from './fill-program';
+import type { ProgramForm } from './program-form';
 
 /** Sheet-qualified absolute addresses of the results of one block. */
 export interface RateRefs {
@@ -196,7 +196,7 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
       if (g.differenceEstimate !== null && g.ratioTotal !== null) {
         const d = g.differenceEstimate;
         // X is the whole active universe's dollars: the cells' column R, plus any month and stratum counted but not sampled.
-        const sampledX = gBlock.stats.reduce((t, st) => t + (st.cell.universeDollars ?? 0), 0);
+        const sampledX = compensatedSum(gBlock.stats.map((st) => st.cell.universeDollars ?? 0));
         const xRow = Math.abs(sampledX - d.universeDollars) <= 1e-9 * Math.abs(d.universeDollars)
           ? out.push(label('Universe dollars X (known: Dollars column of the universe counts)'), blankCell(), blankCell(), formulaCell(`SUM(${col('R')})`, d.universeDollars, { numberFormat: MONEY_FORMAT }))
           : out.push(label('Universe dollars X (Dollars column of the universe counts, unsampled cells included)'), blankCell(), blankCell(), numberCell(d.universeDollars, { numberFormat: MONEY_FORMAT }));
@@ -214,9 +214,9 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
 
       out.push();
       const h = a.caseErrorRate;
-      const reviewedWeighted = weighted(design, a.sample.inDomain);
+      const reviewedWeighted = weightedTotal(design, a.sample.inDomain);
       const hRows = cellRows(out, { title: `${form.program}, line H: active case error rate (y = 1 for NE${a.options.undeterminedAsError ? ' or U' : ''}; x = 1 for every reviewed case)`, design, y: a.caseErrorsUsed, x: a.sample.inDomain, sample: form.samples.active, dollars: false }, h.rate, reviewedWeighted);
-      detail.H = rateSummaryRows(out, hRows, { rate: h.rate, xHat: reviewedWeighted, yHat: weighted(design, a.caseErrorsUsed), se: h.standardError, quantile: h.interval.quantile, precision: h.interval.precision, degreesOfFreedom: h.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+      detail.H = rateSummaryRows(out, hRows, { rate: h.rate, xHat: reviewedWeighted, yHat: weightedTotal(design, a.caseErrorsUsed), se: h.standardError, quantile: h.interval.quantile, precision: h.interval.precision, degreesOfFreedom: h.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
 
       out.push();
       const undeterminedPaid = new Float64Array(design.sampleCount);
@@ -245,10 +245,10 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
         if (c.caseError && ng.sample.inDomain[i] === 1) errors[i] = 1;
       });
       const i = ng.caseErrorRate;
-      const xHat = weighted(design, ng.sample.inDomain);
+      const xHat = weightedTotal(design, ng.sample.inDomain);
       out.push(textCell(negativeDesignText(form), { italic: true }));
       const iBlock = cellRows(out, { title: `${form.program}, line I: negative case error rate (y = 1 for ID or IT; x = 1 for every reviewed negative case)`, design, y: errors, x: ng.sample.inDomain, sample: form.samples.negative, dollars: false }, i.rate, xHat);
-      detail.I = rateSummaryRows(out, iBlock, { rate: i.rate, xHat, yHat: weighted(design, errors), se: i.standardError, quantile: i.interval.quantile, precision: i.interval.precision, degreesOfFreedom: i.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+      detail.I = rateSummaryRows(out, iBlock, { rate: i.rate, xHat, yHat: weightedTotal(design, errors), se: i.standardError, quantile: i.interval.quantile, precision: i.interval.precision, degreesOfFreedom: i.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
       // Denials and terminations as domains of the same cells: y and x times the domain indicator (Lohr 2019, sec. 4.3).
       for (const [domain, d] of ng.byDomain) {
         const inDomain = new Float64Array(design.sampleCount);
@@ -258,11 +258,11 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
           inDomain[k] = ng.sample.inDomain[k] as number;
           domainErrors[k] = errors[k] as number;
         });
-        const dx = weighted(design, inDomain);
+        const dx = weightedTotal(design, inDomain);
         out.push();
         const what = form.samples.negativeDesign === 'stratified' ? 'its own strata' : 'a domain of the monthly cells';
         const dBlock = cellRows(out, { title: `${form.program}, line I, ${domain} (${what}; y = 1 for ${domain === 'Denials' ? 'ID' : 'IT'}; x = 1 for every reviewed case of ${domain.toLowerCase()}, 0 for the other cases of the cell)`, design, y: domainErrors, x: inDomain, sample: form.samples.negative, dollars: false }, d.rate, dx);
-        rateSummaryRows(out, dBlock, { rate: d.rate, xHat: dx, yHat: weighted(design, domainErrors), se: d.standardError, quantile: d.interval.quantile, precision: d.interval.precision, degreesOfFreedom: d.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
+        rateSummaryRows(out, dBlock, { rate: d.rate, xHat: dx, yHat: weightedTotal(design, domainErrors), se: d.standardError, quantile: d.interval.quantile, precision: d.interval.precision, degreesOfFreedom: d.interval.degreesOfFreedom }, quantileKind, PERCENT_1DP_FORMAT);
       }
     }
     refs.set(form.program, detail);
@@ -288,10 +288,4 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
     },
     refs,
   };
-}
-
-function weighted(design: Design, values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < design.sampleCount; i++) s += (design.caseWeight[i] as number) * (values[i] as number);
-  return s;
 }

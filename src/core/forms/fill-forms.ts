@@ -15,7 +15,8 @@ import { buildEstimatorDetail } from './estimator-detail-sheet';
 import { fillJson, type FillJson } from './form-json';
 import { buildFormSheet } from './form-sheet';
 import type { FormSettings } from './form-settings';
-import { fillProgram, type ProgramForm } from './fill-program';
+import { fillProgram } from './fill-program';
+import type { ProgramForm } from './program-form';
 import { cellIssue } from '../workbook/issue';
 
 export interface FillOptions {

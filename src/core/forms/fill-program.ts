@@ -11,39 +11,20 @@ import {
   type ActiveEstimates,
   type EstimatorIssue,
   type NegativeEstimates,
-  type SampleSizePlan,
 } from '../estimator';
 import type { ReviewedCase, UniverseCount } from '../workbook/eligibility-types';
 import { cellIssue, type Issue, type IssueLocation } from '../workbook/issue';
 import { limitIssues } from '../workbook/issue-limiter';
 import type { Program } from '../workbook/program';
 import { ESTIMATOR_DETAIL_SHEET } from '../workbook/owned-sheets';
-import { eligibilitySamples, type EligibilitySamples, type EstimatorSample } from './eligibility-design';
+import { eligibilitySamples, type EstimatorSample } from './eligibility-design';
 import { errorRateTable, type ErrorRateLine, type ErrorRateTable } from './error-rate-table';
 import type { FormSettings } from './form-settings';
-import { ERROR_RATE_ROWS } from './form-sheet';
+import { ERROR_RATE_ROWS } from './form-layout';
+import type { FillResult, NextCycle } from './program-form';
 import { summarizeFindings, type SummaryFindings, type SummaryRowKey } from './summary-findings';
 
-export interface ProgramForm {
-  readonly program: Program;
-  readonly state: string;
-  readonly date: string;
-  readonly summary: SummaryFindings;
-  readonly errorRates: ErrorRateTable;
-  readonly active: ActiveEstimates | null;
-  readonly negative: NegativeEstimates | null;
-  readonly samples: EligibilitySamples;
-  /** The sample size the next cycle needs for the precision target, for each of lines G-I that missed it. */
-  readonly nextCycle: NextCycle;
-  readonly settings: FormSettings;
-}
-
-export type NextCycle = Partial<Readonly<Record<'G' | 'H' | 'I', SampleSizePlan>>>;
-
-export interface FillResult {
-  readonly form: ProgramForm | null;
-  readonly issues: readonly Issue[];
-}
+export type { FillResult, NextCycle, ProgramForm } from './program-form';
 
 /** Where the sheet rows behind an estimator issue are: the case's cells, or the cell's universe count. */
 function locate(issue: EstimatorIssue, sample: EstimatorSample): IssueLocation {

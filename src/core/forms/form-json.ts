@@ -1,7 +1,7 @@
 /** The `fill --json` document of the CLI contract (shared spec `cli.md`): unrounded values, null where the form is blank. */
 import type { Issue } from '../workbook/issue';
 import type { ErrorRateLine } from './error-rate-table';
-import type { ProgramForm } from './fill-program';
+import type { ProgramForm } from './program-form';
 import type { SummaryRow, SummaryRowKey } from './summary-findings';
 
 export interface SummaryRowJson {

@@ -3,7 +3,7 @@
  * output and in the task pane (one place for the words). They explain what reads as a bug to a
  * reviewer but is what the instructions (seed 003) say, and the choices that moved a number.
  */
-import type { ProgramForm } from './fill-program';
+import type { ProgramForm } from './program-form';
 
 /** The negative rows' Correct/Incorrect columns, as the instructions define them. */
 export const NEGATIVE_COLUMNS_NOTE =

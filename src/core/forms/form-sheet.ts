@@ -11,21 +11,17 @@ import { blankCell, COUNT_FORMAT, formulaCell, MONEY_FORMAT, numberCell, PERCENT
 import type { CellStyle, OutputCell, OwnedSheet } from '../workbook/port';
 import type { DetailRefs } from './estimator-detail-sheet';
 import { confidenceAndPrecisionText } from './error-rate-table';
-import type { ProgramForm } from './fill-program';
+import { ERROR_RATE_HEADER_ROW, ERROR_RATE_ROWS, ERROR_RATE_TITLE_ROW, FORM_ROWS, LINE_PARTS, SUMMARY_HEADER_ROW, SUMMARY_LINES, type SummaryLine } from './form-layout';
+import type { ProgramForm } from './program-form';
 import type { SummaryRow, SummaryRowKey } from './summary-findings';
 import type { FormVersion } from '../workbook/settings';
 import { formNotes } from './form-notes';
+import { NEGATIVE_STRATA } from '../workbook/strata';
 
 const BORDER: CellStyle = { border: 'thin' };
 const NOT_APPLICABLE: CellStyle = { border: 'thin', fill: 'D9D9D9' };
 const HEADER: CellStyle = { bold: true, wrap: true, horizontal: 'center', border: 'thin', fill: 'DDEBF7' };
 const LABEL: CellStyle = { bold: true, border: 'thin' };
-
-/** Row of each summary line on the sheet; the error-rate lines follow at 21-24. */
-export const FORM_ROWS: Readonly<Record<SummaryRowKey, number>> = {
-  active: 10, stratum1: 11, stratum2: 12, stratum3: 13, negative: 14, denials: 15, terminations: 16, totals: 17,
-};
-export const ERROR_RATE_ROWS = { G: 21, H: 22, I: 23, J: 24 } as const;
 
 /** One column of the Summary Findings Table: its header and the summary field it shows. */
 interface SummaryColumnSpec {
@@ -62,6 +58,7 @@ export const SUMMARY_COLUMNS: Readonly<Record<FormVersion, readonly SummaryColum
 };
 const LETTERS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'];
 const IS_DOLLARS = (k: keyof SummaryRow) => k.endsWith('Cents');
+const NEGATIVE_ROW_KEYS: ReadonlySet<SummaryRowKey> = new Set(NEGATIVE_STRATA);
 /** Columns left blank on the negative rows (form instructions: fraud, undetermined and the dollar columns). */
 const BLANK_ON_NEGATIVE: ReadonlySet<keyof SummaryRow> = new Set(['fraudExcluded', 'undetermined', 'dollarsPaidCents', 'dollarsCorrectCents', 'dollarsInErrorCents', 'dollarsUndeterminedCents']);
 
@@ -70,22 +67,28 @@ function valueCell(row: SummaryRow, key: keyof SummaryRow, style: CellStyle): Ou
   return v === null ? blankCell(BORDER) : numberCell(IS_DOLLARS(key) ? v / 100 : v, style);
 }
 
-function summaryRow(form: ProgramForm, columns: readonly SummaryColumnSpec[], key: SummaryRowKey, label: string): OutputCell[] {
+/** `SUM(B11:B13)` over contiguous rows, else `SUM(B10,B14)`: the rows of `form-layout.ts`. */
+function sumOf(col: string, parts: readonly SummaryRowKey[]): string {
+  const rows = parts.map((p) => FORM_ROWS[p]);
+  const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1]! + 1);
+  return contiguous ? `SUM(${col}${rows[0]}:${col}${rows[rows.length - 1]})` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
+}
+
+function summaryRow(form: ProgramForm, columns: readonly SummaryColumnSpec[], line: SummaryLine): OutputCell[] {
+  const { key, label } = line;
   const row = form.summary[key];
-  const negativeRow = key === 'negative' || key === 'denials' || key === 'terminations';
-  const cells: OutputCell[] = [textCell(label, key === 'active' || key === 'negative' || key === 'totals' ? LABEL : BORDER)];
+  const negativeRow = key === 'negative' || NEGATIVE_ROW_KEYS.has(key);
+  const parts = LINE_PARTS[key];
+  const cells: OutputCell[] = [textCell(label, line.lettered ? LABEL : BORDER)];
   columns.forEach(({ key: k }, i) => {
     const col = LETTERS[i]!;
     const style = { ...BORDER, numberFormat: IS_DOLLARS(k) ? MONEY_FORMAT : COUNT_FORMAT, bold: key === 'totals' };
     const value = row[k] === null ? null : IS_DOLLARS(k) ? (row[k] as number) / 100 : (row[k] as number);
     if (negativeRow && BLANK_ON_NEGATIVE.has(k)) {
       cells.push(blankCell(NOT_APPLICABLE));
-    } else if (key === 'active' && row[k] !== null) {
-      cells.push(formulaCell(`SUM(${col}11:${col}13)`, value, style)); // Line D: sum of strata 1-3
-    } else if (key === 'negative' && form.summary.denials[k] !== null && form.summary.terminations[k] !== null) {
-      cells.push(formulaCell(`SUM(${col}15:${col}16)`, value, style)); // Line E: denials + terminations
-    } else if (key === 'totals') {
-      cells.push(formulaCell(`SUM(${col}10,${col}14)`, value, style)); // Line F: total of each column
+    } else if (parts !== undefined && (key === 'totals' || parts.every((p) => form.summary[p][k] !== null))) {
+      // Line D: sum of strata 1-3; line E: denials + terminations; line F: D + E (form instructions)
+      cells.push(formulaCell(sumOf(col, parts), value, style));
     } else {
       cells.push(valueCell(row, k, style));
     }
@@ -131,26 +134,22 @@ export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: s
     [textCell('B. Date', LABEL), textCell(longDate(form.date), BORDER)],
     [textCell('C. Program', LABEL), textCell(form.program, BORDER)],
     [],
-    [blankCell(HEADER), ...columns.map((c) => textCell(c.header, HEADER))],
-    summaryRow(form, columns, 'active', 'D. Active'),
-    summaryRow(form, columns, 'stratum1', '    Stratum 1 (Applications)'),
-    summaryRow(form, columns, 'stratum2', '    Stratum 2 (Redeterminations)'),
-    summaryRow(form, columns, 'stratum3', '    Stratum 3 (All Other Cases)'),
-    summaryRow(form, columns, 'negative', 'E. Negative'),
-    summaryRow(form, columns, 'denials', '    Denials'),
-    summaryRow(form, columns, 'terminations', '    Terminations'),
-    summaryRow(form, columns, 'totals', 'F. Totals'),
   ];
+  // Rows placed where form-layout.ts says; a layout that drifted from the rows built is a bug, not output.
+  const place = (at: number, cells: OutputCell[]): void => {
+    while (rows.length < at - 1) rows.push([]);
+    if (rows.length !== at - 1) throw new Error(`CMS-10184E layout: row ${at} is already taken`);
+    rows.push(cells);
+  };
+  place(SUMMARY_HEADER_ROW, [blankCell(HEADER), ...columns.map((c) => textCell(c.header, HEADER))]);
+  for (const line of SUMMARY_LINES) place(FORM_ROWS[line.key], summaryRow(form, columns, line));
   if (edition === '01/07') {
-    rows.push(
-      [],
-      [textCell('Error Rate Table', { bold: true })],
-      [blankCell(HEADER), ...['Dollar Amount in Error', 'Error Rate', 'Confidence and Precision', 'Percentage'].map((h) => textCell(h, HEADER))],
-      [textCell('G. Active Payment Error Rate', LABEL), dollars(refs.G?.dollarsInError, r.activePayment.dollars), rate(refs.G?.rate, r.activePayment.rate), conf('G'), blankCell(NOT_APPLICABLE)],
-      [textCell('H. Active Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.H?.rate, r.activeCase.rate), conf('H'), blankCell(NOT_APPLICABLE)],
-      [textCell('I. Negative Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.I?.rate, r.negativeCase.rate), conf('I'), blankCell(NOT_APPLICABLE)],
-      [textCell('J. Undetermined Cases', LABEL), dollars(refs.J?.dollars, r.undetermined.dollars), blankCell(NOT_APPLICABLE), blankCell(NOT_APPLICABLE), rate(refs.J?.percentage, r.undetermined.percentage)],
-    );
+    place(ERROR_RATE_TITLE_ROW, [textCell('Error Rate Table', { bold: true })]);
+    place(ERROR_RATE_HEADER_ROW, [blankCell(HEADER), ...['Dollar Amount in Error', 'Error Rate', 'Confidence and Precision', 'Percentage'].map((h) => textCell(h, HEADER))]);
+    place(ERROR_RATE_ROWS.G, [textCell('G. Active Payment Error Rate', LABEL), dollars(refs.G?.dollarsInError, r.activePayment.dollars), rate(refs.G?.rate, r.activePayment.rate), conf('G'), blankCell(NOT_APPLICABLE)]);
+    place(ERROR_RATE_ROWS.H, [textCell('H. Active Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.H?.rate, r.activeCase.rate), conf('H'), blankCell(NOT_APPLICABLE)]);
+    place(ERROR_RATE_ROWS.I, [textCell('I. Negative Case Error Rate', LABEL), blankCell(NOT_APPLICABLE), rate(refs.I?.rate, r.negativeCase.rate), conf('I'), blankCell(NOT_APPLICABLE)]);
+    place(ERROR_RATE_ROWS.J, [textCell('J. Undetermined Cases', LABEL), dollars(refs.J?.dollars, r.undetermined.dollars), blankCell(NOT_APPLICABLE), blankCell(NOT_APPLICABLE), rate(refs.J?.percentage, r.undetermined.percentage)]);
   }
   rows.push([]);
   const noteRows: number[] = [];
@@ -175,7 +174,7 @@ export function buildFormSheet(form: ProgramForm, refs: DetailRefs, sheetName: s
     name: sheetName,
     rows,
     columnWidths: [32, 19, 14, 17, 14, 14, 14, 17, 17, 17, ...(edition === '2013' ? [17, 17] : [])].slice(0, lastColumnIndex),
-    rowHeights: { 9: 64, ...(edition === '01/07' ? { 20: 32 } : {}), ...Object.fromEntries(noteRows.map((n) => [n, 30])), [praRow]: 60 },
+    rowHeights: { [SUMMARY_HEADER_ROW]: 64, ...(edition === '01/07' ? { [ERROR_RATE_HEADER_ROW]: 32 } : {}), ...Object.fromEntries(noteRows.map((n) => [n, 30])), [praRow]: 60 },
     merges: [`A3:${lastCol}3`, `A4:${lastCol}4`, 'B5:D5', 'B6:D6', 'B7:D7', ...noteRows.map((n) => `A${n}:${lastCol}${n}`), `A${praRow}:${lastCol}${praRow}`],
     landscape: true,
     fitToPage: true,

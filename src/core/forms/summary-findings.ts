@@ -3,6 +3,7 @@
  * (form instructions, "Line D" to "Line F" and the column instructions).
  */
 import type { ReviewedCase, Stratum, UniverseCount } from '../workbook/eligibility-types';
+import { ACTIVE_STRATA, isActiveStratum, NEGATIVE_STRATA, STRATA } from '../workbook/strata';
 import { summaryColumn } from './summary-columns';
 
 /** One row of lines D-F. Dollars in integer cents; null where the instructions leave the cell blank. */
@@ -26,7 +27,6 @@ export type SummaryRowKey = 'active' | Stratum | 'negative' | 'totals';
 
 export type SummaryFindings = Readonly<Record<SummaryRowKey, SummaryRow>>;
 
-const NEGATIVE_ROWS: readonly Stratum[] = ['denials', 'terminations'];
 
 function addNullable(a: number | null, b: number | null): number | null {
   return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
@@ -60,7 +60,7 @@ function sumRows(rows: readonly SummaryRow[]): SummaryRow {
  */
 export function summarizeFindings(cases: readonly ReviewedCase[], counts: readonly UniverseCount[], undeterminedAsError = true): SummaryFindings {
   const row = (stratum: Stratum): SummaryRow => {
-    const active = !NEGATIVE_ROWS.includes(stratum);
+    const active = isActiveStratum(stratum);
     const inRow = cases.filter((c) => c.stratum === stratum);
     const universeRows = counts.filter((u) => u.stratum === stratum);
     const tally = { correct: 0, incorrect: 0, undetermined: 0, fraud: 0, paid: 0, error: 0, undeterminedPaid: 0 };
@@ -89,17 +89,15 @@ export function summarizeFindings(cases: readonly ReviewedCase[], counts: readon
       dollarsUndeterminedCents: active ? tally.undeterminedPaid : null,
     };
   };
-  const stratum1 = row('stratum1');
-  const stratum2 = row('stratum2');
-  const stratum3 = row('stratum3');
-  const denials = row('denials');
-  const terminations = row('terminations');
-  const active = sumRows([stratum1, stratum2, stratum3]); // Line D: the sum of strata 1, 2 and 3
-  let negative = sumRows([denials, terminations]); // Line E: the sum of denials and terminations
+  const strata = Object.fromEntries(STRATA.map((s) => [s.key, row(s.key)])) as Record<Stratum, SummaryRow>;
+  const active = sumRows(ACTIVE_STRATA.map((s) => strata[s])); // Line D: the sum of strata 1, 2 and 3
+  let negative = sumRows(NEGATIVE_STRATA.map((s) => strata[s])); // Line E: the sum of denials and terminations
   const unsplit = counts.filter((u) => u.stratum === 'negative');
-  if (unsplit.length > 0 && denials.universe === null && terminations.universe === null) {
+  if (unsplit.length > 0 && NEGATIVE_STRATA.every((s) => strata[s].universe === null)) {
     negative = { ...negative, universe: unsplit.reduce((s, u) => s + u.cases, 0) };
   }
   const totals = sumRows([active, negative]); // Line F: the total of each column
-  return { active, stratum1, stratum2, stratum3, negative, denials, terminations, totals };
+  // In form order: D, its strata, E, its strata, F.
+  const rows = (keys: readonly Stratum[]) => Object.fromEntries(keys.map((k) => [k, strata[k]])) as Record<Stratum, SummaryRow>;
+  return { active, ...rows(ACTIVE_STRATA), negative, ...rows(NEGATIVE_STRATA), totals };
 }

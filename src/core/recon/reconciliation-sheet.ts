@@ -8,49 +8,47 @@
  */
 import { columnLetter, sheetRange } from '../workbook/address.js';
 import { RECONCILIATION_SHEET } from '../workbook/owned-sheets.js';
-import { formulaCell, MONEY_FORMAT, numberCell, PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells.js';
+import { formulaCell, numberCell, textCell } from '../workbook/output-cells.js';
 import type { ChartSpec, ConditionalHighlight, OutputCell, OwnedSheet } from '../workbook/port.js';
 import type { PercentBase } from '../workbook/settings.js';
 import { FORMS } from './forms.js';
 import type { ProgramRecon, ReconResult, ReportAmounts, UniverseAmounts } from './recon-result.js';
 import { keptOutput } from './kept-cell.js';
 import { NO_PLACEMENT, type NotePlacement } from './note-placement.js';
-import { EARLIER_NOTES_HEADERS, RECONCILIATION_HEADERS as HEADERS } from './reconciliation-columns.js';
+import { EARLIER_NOTES_HEADERS, RECONCILIATION_COLUMN, RECONCILIATION_COLUMNS, RECONCILIATION_HEADERS as HEADERS, type ReconciliationColumn, type ReconciliationColumnKey } from './reconciliation-columns.js';
 import { noteKeyText, OVERALL_LABEL, PRIOR_TOTAL_LABEL, programLabel, quarterLabelOf, type NoteKey, type ReconciliationNote } from './reconciliation-notes.js';
 import { describeYear } from './report-totals.js';
 
-/** Column letters of the table (1-based numbers in `COL`). */
-const COL = {
-  program: 1, // A
-  quarter: 2, // B
-  universeFfs: 3, // C
-  universeMc: 4, // D
-  universeTotal: 5, // E
-  reportFfs: 6, // F
-  reportMc: 7, // G
-  reportTotal: 8, // H
-  excluded: 9, // I
-  difference: 10, // J
-  percent: 11, // K
-  threshold: 12, // L
-  flag: 13, // M
-  explanation: 14, // N
-  status: 15, // O
-} as const;
+/** Column numbers of the table, from its column spec (reconciliation-columns.ts). */
+const COL = RECONCILIATION_COLUMN;
 
 /** Columns of the Earlier notes block's own key cells (Program and Quarter are A and B). */
 const EARLIER_COL = { reviewYear: 3, lastSeen: 4, where: 5 } as const; // C, D, E
 
-const LETTER = 'ABCDEFGHIJKLMNO';
-const col = (c: number): string => LETTER[c - 1] ?? '';
+const col = (c: number): string => columnLetter(c);
 const ref = (c: number, row: number): string => `${col(c)}${row}`;
 
 const HEADER_STYLE = { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true } as const;
-const MONEY = { numberFormat: MONEY_FORMAT } as const;
+const BOLD = { bold: true } as const;
 const FLAG_FILL = 'FFC7CE';
 const FLAG_FONT = '9C0006';
 
 const dollars = (cents: number): number => cents / 100;
+
+type TableCells = Readonly<Partial<Record<ReconciliationColumnKey, OutputCell>>>;
+
+/** A number or formula cell takes its column's number format unless it sets its own. */
+function withFormat(cell: OutputCell, column: ReconciliationColumn): OutputCell {
+  if (cell === null || column.numberFormat === undefined || 'text' in cell) return cell;
+  return { numberFormat: column.numberFormat, ...cell };
+}
+
+/** One table row in column order (the spec of reconciliation-columns.ts); `note` is Explanation, Status and the user's columns. */
+function tableRow(cells: TableCells, note: readonly OutputCell[]): OutputCell[] {
+  const [explanation = null, status = null, ...own] = note;
+  const all: TableCells = { ...cells, explanation, status };
+  return [...RECONCILIATION_COLUMNS.map((c) => withFormat(all[c.key] ?? null, c)), ...own];
+}
 
 /**
  * The percentage formula: (universe − report) / |base|, text when the base is 0
@@ -147,39 +145,37 @@ export function buildReconciliationSheet(result: ReconResult, notes: NotePlaceme
     const firstRow = rows.length + 1;
     for (const q of p.quarters) {
       const row = rows.length + 1;
-      rows.push([
-        textCell(p.program),
-        textCell(q.quarter),
+      rows.push(tableRow({
+        program: textCell(p.program),
+        quarter: textCell(q.quarter),
         ...universeCells(q.universe, row),
-        ...(q.report === null ? annualQuarterCells() : reportCells(q.report, row)),
-        q.report === null ? textCell('n/a') : formulaCell(`${ref(COL.universeTotal, row)}-${ref(COL.reportTotal, row)}`, dollars(q.differenceCents ?? 0), MONEY),
-        q.report === null ? textCell('annual report', { italic: true }) : formulaCell(percentFormula(row, base), q.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right' }),
-        numberCell(q.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT }),
-        q.report === null ? textCell('No') : formulaCell(flagFormula(row, base), q.flagged ? 'Yes' : 'No', { horizontal: 'center' }),
-        ...noteCells(p.program, 'quarter', q.quarter),
-      ]);
+        ...(q.report === null ? {} : reportCells(q.report, row)), // an annual report has no quarterly amount
+        difference: q.report === null ? textCell('n/a') : formulaCell(`${ref(COL.universeTotal, row)}-${ref(COL.reportTotal, row)}`, dollars(q.differenceCents ?? 0)),
+        percent: q.report === null ? textCell('annual report', { italic: true }) : formulaCell(percentFormula(row, base), q.percentDifference ?? `n/a (${baseWord} is 0)`, { horizontal: 'right' }),
+        threshold: numberCell(q.thresholdFraction),
+        flag: q.report === null ? textCell('No') : formulaCell(flagFormula(row, base), q.flagged ? 'Yes' : 'No', { horizontal: 'center' }),
+      }, noteCells(p.program, 'quarter', q.quarter)));
     }
     const lastQuarterRow = rows.length;
     const overallRow = rows.length + 1;
     const sum = (c: number, cents: number): OutputCell =>
-      p.quarters.length === 0 ? numberCell(dollars(cents), MONEY) : formulaCell(`SUM(${ref(c, firstRow)}:${ref(c, lastQuarterRow)})`, dollars(cents), { ...MONEY, bold: true });
+      p.quarters.length === 0 ? numberCell(dollars(cents)) : formulaCell(`SUM(${ref(c, firstRow)}:${ref(c, lastQuarterRow)})`, dollars(cents), BOLD);
     const o = p.overall;
-    rows.push([
-      textCell(p.program, { bold: true }),
-      textCell(OVERALL_LABEL, { bold: true }),
-      sum(COL.universeFfs, o.universe.ffsCents),
-      sum(COL.universeMc, o.universe.mcCents),
-      formulaCell(`${ref(COL.universeFfs, overallRow)}+${ref(COL.universeMc, overallRow)}`, dollars(o.universe.totalCents), { ...MONEY, bold: true }),
-      annual ? numberCell(dollars(o.report.ffsCents), { ...MONEY, bold: true }) : sum(COL.reportFfs, o.report.ffsCents),
-      annual ? numberCell(dollars(o.report.mcCents), { ...MONEY, bold: true }) : sum(COL.reportMc, o.report.mcCents),
-      formulaCell(`${ref(COL.reportFfs, overallRow)}+${ref(COL.reportMc, overallRow)}`, dollars(o.report.totalCents), { ...MONEY, bold: true }),
-      annual ? numberCell(dollars(o.report.excludedCents), { ...MONEY, bold: true }) : sum(COL.excluded, o.report.excludedCents),
-      formulaCell(`${ref(COL.universeTotal, overallRow)}-${ref(COL.reportTotal, overallRow)}`, dollars(o.differenceCents), { ...MONEY, bold: true }),
-      formulaCell(percentFormula(overallRow, base), o.percentDifference ?? `n/a (${baseWord} is 0)`, { numberFormat: PERCENT_1DP_FORMAT, horizontal: 'right', bold: true }),
-      numberCell(o.thresholdFraction, { numberFormat: PERCENT_1DP_FORMAT, bold: true }),
-      formulaCell(flagFormula(overallRow, base), o.flagged ? 'Yes' : 'No', { horizontal: 'center', bold: true }),
-      ...noteCells(p.program, 'overall', ''),
-    ]);
+    rows.push(tableRow({
+      program: textCell(p.program, BOLD),
+      quarter: textCell(OVERALL_LABEL, BOLD),
+      universeFfs: sum(COL.universeFfs, o.universe.ffsCents),
+      universeMc: sum(COL.universeMc, o.universe.mcCents),
+      universeTotal: formulaCell(`${ref(COL.universeFfs, overallRow)}+${ref(COL.universeMc, overallRow)}`, dollars(o.universe.totalCents), BOLD),
+      reportFfs: annual ? numberCell(dollars(o.report.ffsCents), BOLD) : sum(COL.reportFfs, o.report.ffsCents),
+      reportMc: annual ? numberCell(dollars(o.report.mcCents), BOLD) : sum(COL.reportMc, o.report.mcCents),
+      reportTotal: formulaCell(`${ref(COL.reportFfs, overallRow)}+${ref(COL.reportMc, overallRow)}`, dollars(o.report.totalCents), BOLD),
+      excluded: annual ? numberCell(dollars(o.report.excludedCents), BOLD) : sum(COL.excluded, o.report.excludedCents),
+      difference: formulaCell(`${ref(COL.universeTotal, overallRow)}-${ref(COL.reportTotal, overallRow)}`, dollars(o.differenceCents), BOLD),
+      percent: formulaCell(percentFormula(overallRow, base), o.percentDifference ?? `n/a (${baseWord} is 0)`, { horizontal: 'right', bold: true }),
+      threshold: numberCell(o.thresholdFraction, BOLD),
+      flag: formulaCell(flagFormula(overallRow, base), o.flagged ? 'Yes' : 'No', { horizontal: 'center', bold: true }),
+    }, noteCells(p.program, 'overall', '')));
     blocks.push({ program: p, firstRow, overallRow });
     highlights.push({
       range: `${ref(COL.program, firstRow)}:${ref(COL.flag, overallRow)}`,
@@ -198,7 +194,7 @@ export function buildReconciliationSheet(result: ReconResult, notes: NotePlaceme
   return {
     name: RECONCILIATION_SHEET,
     rows,
-    columnWidths: [10, 10, 17, 17, 17, 17, 17, 17, 16, 17, 12, 10, 7, 44, 14, ...notes.columns.map(() => 16)],
+    columnWidths: [...RECONCILIATION_COLUMNS.map((c) => c.width), ...notes.columns.map(() => 16)],
     highlights,
     charts,
     landscape: true,
@@ -206,30 +202,22 @@ export function buildReconciliationSheet(result: ReconResult, notes: NotePlaceme
   };
 }
 
-function universeCells(u: UniverseAmounts, row: number): OutputCell[] {
-  return [
-    numberCell(dollars(u.ffsCents), MONEY),
-    numberCell(dollars(u.mcCents), MONEY),
-    formulaCell(`${ref(COL.universeFfs, row)}+${ref(COL.universeMc, row)}`, dollars(u.totalCents), MONEY),
-  ];
+function universeCells(u: UniverseAmounts, row: number): TableCells {
+  return {
+    universeFfs: numberCell(dollars(u.ffsCents)),
+    universeMc: numberCell(dollars(u.mcCents)),
+    universeTotal: formulaCell(`${ref(COL.universeFfs, row)}+${ref(COL.universeMc, row)}`, dollars(u.totalCents)),
+  };
 }
 
-function reportCells(r: ReportAmounts, row: number): OutputCell[] {
-  return [
-    numberCell(dollars(r.ffsCents), MONEY),
-    numberCell(dollars(r.mcCents), MONEY),
-    formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(r.totalCents), MONEY),
-    numberCell(dollars(r.excludedCents), MONEY),
-  ];
+function reportCells(r: ReportAmounts, row: number): TableCells {
+  return {
+    reportFfs: numberCell(dollars(r.ffsCents)),
+    reportMc: numberCell(dollars(r.mcCents)),
+    reportTotal: formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(r.totalCents)),
+    excluded: numberCell(dollars(r.excludedCents)),
+  };
 }
-
-/** Report columns of a quarter whose report is annual: no quarterly amount. */
-function annualQuarterCells(): OutputCell[] {
-  return [null, null, null, null];
-}
-
-/** Cells J to M of a prior-period row: it has no comparison. */
-const NO_COMPARISON: OutputCell[] = [null, null, null, null];
 
 /** The prior-period forms of a program, by quarter, shown apart from the comparison; each row takes notes. */
 function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[][], noteCells: (kind: 'prior-period', quarter: string) => OutputCell[]): void {
@@ -242,24 +230,20 @@ function priorPeriodBlock(p: ProgramRecon, included: boolean, rows: OutputCell[]
     const prior = q.priorPeriod;
     if (prior === null) continue;
     const row = rows.length + 1;
-    rows.push([textCell(`${p.program} prior period`), textCell(q.quarter), null, null, null, ...reportCells(prior, row), ...NO_COMPARISON, ...noteCells('prior-period', q.quarter)]);
+    // No universe and no comparison on a prior-period row.
+    rows.push(tableRow({ program: textCell(`${p.program} prior period`), quarter: textCell(q.quarter), ...reportCells(prior, row) }, noteCells('prior-period', q.quarter)));
   }
   const last = rows.length;
   const total = p.overall.priorPeriod;
   const row = rows.length + 1;
-  rows.push([
-    textCell(`${p.program} prior period`, { bold: true }),
-    textCell(PRIOR_TOTAL_LABEL, { bold: true }),
-    null,
-    null,
-    null,
-    formulaCell(`SUM(${ref(COL.reportFfs, first)}:${ref(COL.reportFfs, last)})`, dollars(total.ffsCents), { ...MONEY, bold: true }),
-    formulaCell(`SUM(${ref(COL.reportMc, first)}:${ref(COL.reportMc, last)})`, dollars(total.mcCents), { ...MONEY, bold: true }),
-    formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(total.totalCents), { ...MONEY, bold: true }),
-    formulaCell(`SUM(${ref(COL.excluded, first)}:${ref(COL.excluded, last)})`, dollars(total.excludedCents), { ...MONEY, bold: true }),
-    ...NO_COMPARISON,
-    ...noteCells('prior-period', ''),
-  ]);
+  rows.push(tableRow({
+    program: textCell(`${p.program} prior period`, BOLD),
+    quarter: textCell(PRIOR_TOTAL_LABEL, BOLD),
+    reportFfs: formulaCell(`SUM(${ref(COL.reportFfs, first)}:${ref(COL.reportFfs, last)})`, dollars(total.ffsCents), BOLD),
+    reportMc: formulaCell(`SUM(${ref(COL.reportMc, first)}:${ref(COL.reportMc, last)})`, dollars(total.mcCents), BOLD),
+    reportTotal: formulaCell(`${ref(COL.reportFfs, row)}+${ref(COL.reportMc, row)}`, dollars(total.totalCents), BOLD),
+    excluded: formulaCell(`SUM(${ref(COL.excluded, first)}:${ref(COL.excluded, last)})`, dollars(total.excludedCents), BOLD),
+  }, noteCells('prior-period', '')));
 }
 
 /**

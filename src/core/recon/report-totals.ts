@@ -7,7 +7,7 @@
 import { cellIssue, type Issue } from '../workbook/issue.js';
 import type { Program } from '../workbook/program.js';
 import type { ReviewYear } from '../workbook/quarter.js';
-import { formInfo, REPORT_NAME, type FormId } from './forms.js';
+import { formInfo, type FormId } from './forms.js';
 import { descriptionKey, lineNumberKey } from './line-key.js';
 import type { LineMatcher } from './line-map.js';
 import { periodLabel, type ReportLine } from './report-line.js';
@@ -182,11 +182,6 @@ export function dollars(cents: number): string {
   const abs = Math.abs(cents);
   const whole = Math.floor(abs / 100).toLocaleString('en-US');
   return `${sign}$${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** The form names of a program's report, for messages. */
-export function reportName(program: Program): string {
-  return REPORT_NAME[program];
 }
 
 export type { FormId };

@@ -5,7 +5,7 @@
  * rewrites the guide's generated parts with PERM_RECON_WRITE_DOCS=1).
  */
 import { INPUT_TABLE_FACTS } from '../workbook/input-tables.js';
-import { describeDefault, SETTING_DEFS } from '../workbook/settings.js';
+import { SETTINGS } from '../workbook/settings.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const code = (s: string) => `\`${s}\``;
@@ -33,9 +33,8 @@ export function inputTablesMarkdown(): string {
 /** The settings: label, other accepted labels, default, meaning. */
 export function settingsMarkdown(): string {
   const lines = ['| setting | also accepted as | default | meaning |', '|---|---|---|---|'];
-  for (const d of SETTING_DEFS) {
-    const def = describeDefault(d.key);
-    lines.push(`| ${d.label} | ${d.aliases.map((a) => code(a)).join(', ')} | ${def === 'none' ? '(none)' : def} | ${cell(d.meaning)} |`);
+  for (const d of Object.values(SETTINGS)) {
+    lines.push(`| ${d.label} | ${d.aliases.map((a) => code(a)).join(', ')} | ${d.default === undefined ? '(none)' : d.default.text} | ${cell(d.help)} |`);
   }
   return lines.join('\n');
 }

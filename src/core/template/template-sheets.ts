@@ -11,7 +11,7 @@ import { INPUT_TABLE_FACTS, REPORT_TABLE, templateHeaders, type InputTableFacts 
 import { OWNED_SHEET_NAMES } from '../workbook/owned-sheets.js';
 import { PERCENT_1DP_FORMAT, textCell } from '../workbook/output-cells.js';
 import type { OutputCell, OwnedSheet } from '../workbook/port.js';
-import { DEFAULT_SETTINGS, describeDefault, SETTING_DEFS, SETTINGS_SHEET } from '../workbook/settings.js';
+import { SETTINGS, SETTINGS_SHEET } from '../workbook/settings.js';
 
 const HEADER_STYLE = { bold: true, fill: 'D9E1F2', border: 'thin', wrap: true } as const;
 export const ABOUT_SHEET = 'About';
@@ -32,10 +32,10 @@ function headerRow(headers: readonly string[]): OutputCell[] {
 
 function settingsSheet(): OwnedSheet {
   const rows: OutputCell[][] = [headerRow(['Setting', 'Value', 'Meaning'])];
-  for (const def of SETTING_DEFS) {
-    const d = DEFAULT_SETTINGS[def.key];
-    const value: OutputCell = typeof d === 'number' ? { number: d, numberFormat: PERCENT_1DP_FORMAT, horizontal: 'left' } : d === undefined ? null : textCell(describeDefault(def.key));
-    rows.push([textCell(def.label), value, textCell(`${def.meaning}${d === undefined ? '' : ` (default ${describeDefault(def.key)})`}`, { wrap: true })]);
+  for (const def of Object.values(SETTINGS)) {
+    const d = def.default;
+    const value: OutputCell = d === undefined ? null : typeof d.value === 'number' ? { number: d.value, numberFormat: PERCENT_1DP_FORMAT, horizontal: 'left' } : textCell(d.text);
+    rows.push([textCell(def.label), value, textCell(`${def.help}${d === undefined ? '' : ` (default ${d.text})`}`, { wrap: true })]);
   }
   return { name: SETTINGS_SHEET, rows, columnWidths: [24, 14, 80] };
 }

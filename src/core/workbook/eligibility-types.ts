@@ -2,12 +2,10 @@
 import type { Finding } from './finding-code.js';
 import type { Program } from './program.js';
 
-/** The rows of the Summary Findings Table (lines D-F). */
-export type Stratum = 'stratum1' | 'stratum2' | 'stratum3' | 'denials' | 'terminations';
-export const ACTIVE_STRATA: readonly Stratum[] = ['stratum1', 'stratum2', 'stratum3'];
-export const NEGATIVE_STRATA: readonly Stratum[] = ['denials', 'terminations'];
+import type { Stratum } from './strata.js';
 
-export const isActiveStratum = (s: Stratum): boolean => ACTIVE_STRATA.includes(s);
+/** The rows of the Summary Findings Table (lines D-F): the strata of `strata.ts`. */
+export type { Stratum };
 
 /** Where a value came from: sheet and the A1 address of each column read. */
 export interface SourceRow {

@@ -13,7 +13,8 @@ import type { WorkbookSource } from './port.js';
 import { parseProgram } from './program.js';
 import { parseMonth } from './quarter.js';
 import { recordAt } from './read-findings.js';
-import { parseStratum, STRATUM_LABEL } from './stratum.js';
+import { STRATUM_LABEL } from './strata.js';
+import { parseStratum } from './stratum.js';
 
 import { ELIGIBILITY_UNIVERSE_TABLE } from './input-tables.js';
 

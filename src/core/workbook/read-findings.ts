@@ -15,6 +15,7 @@ import { parseCents } from './parse-money.js';
 import type { WorkbookSource } from './port.js';
 import { parseProgram } from './program.js';
 import { parseMonth } from './quarter.js';
+import { isActiveStratum } from './strata.js';
 import { parseStratum } from './stratum.js';
 
 import { FINDINGS_TABLE } from './input-tables.js';
@@ -28,7 +29,6 @@ export interface FindingsTable {
   readonly range?: string;
 }
 
-const ACTIVE_STRATA: readonly Stratum[] = ['stratum1', 'stratum2', 'stratum3'];
 
 /** The sheet and cell of column `name` in a record (the sheet alone when the column is absent). */
 export function recordAt(record: TableRecord, name: string): IssueLocation {
@@ -92,7 +92,7 @@ function readCase(record: TableRecord, issues: Issue[]): ReviewedCase | undefine
   const stratum = parseStratum(recordValue(record, 'Stratum'), false);
   if (!stratum.ok) return fail('Stratum', 'findings.stratum', stratum.reason);
   const s = stratum.value as Stratum;
-  const active = ACTIVE_STRATA.includes(s);
+  const active = isActiveStratum(s);
 
   const fraudText = cellText(recordValue(record, 'Fraud'));
   const fraud = parseFraud(fraudText);

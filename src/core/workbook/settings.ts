@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { cellText, isBlank } from './cell-value.js';
 import { findTables, readTableRecords, recordCell, recordValue } from './find-table.js';
+import { SETTINGS_TABLE } from './input-tables.js';
 import { cellIssue, type Issue } from './issue.js';
 import { normalizeLabel } from './normalize-label.js';
 import { sheetNameIn } from './owned-sheets.js';
 import { parseChoice, parseDate, parseFormVersion, parsePercent, parseText, parseYesNo } from './parse-setting-values.js';
 import type { Parsed } from './parsed.js';
 import type { CellValue, WorkbookSource } from './port.js';
-import { parseReviewYear, type ReviewYear } from './quarter.js';
+import { parseReviewYear } from './quarter.js';
 import { columnLetter } from './address.js';
 
 export const SETTINGS_SHEET = 'Settings';
@@ -20,100 +21,76 @@ export const SETTINGS_SHEET = 'Settings';
 export const SETTINGS_TABLE_NAME = 'Settings';
 
 export type PercentBase = 'Report' | 'Universe';
-
-export interface Settings {
-  /** Line A of CMS-10184E. */
-  readonly state?: string;
-  /** Absent when not set: the caller infers it from the data or asks. */
-  readonly reviewYear?: ReviewYear;
-  /** `YYYY-MM-DD`, line B of CMS-10184E; the caller's `today` when absent. */
-  readonly reportDate?: string;
-  /** A quarterly difference strictly over this fraction is flagged (default 0.15). */
-  readonly quarterlyThreshold: number;
-  /** An overall difference strictly over this fraction is flagged (default 0.05). */
-  readonly overallThreshold: number;
-  /** Confidence level of every interval, a fraction (default 0.95). */
-  readonly confidence: number;
-  /** Whether undetermined cases count as errors in lines G and H (default true). */
-  readonly undeterminedAsError: boolean;
-  /** Denominator of a percentage difference (default `Report`). */
-  readonly percentBase: PercentBase;
-  /** Whether prior-period adjustment forms (64.9P, 21P, 64.21UP) count in the report amounts (default false). */
-  readonly includePriorPeriod: boolean;
-  /** The quantile of every interval: the normal (default) or Student's t with n − cells degrees of freedom. */
-  readonly intervalQuantile: IntervalQuantile;
-  /**
-   * Whether the negative sample was drawn with denials and terminations as separate strata (default
-   * false: "The negative case universe is not stratified", 42 CFR 431.978(d)(2) as revised in 2007).
-   */
-  readonly negativeSampleStratified: boolean;
-  /** Which CMS-10184E is filled: `01/07` (lines A-J, default) or `2013` (Summary Findings, lines A-F). */
-  readonly formVersion: FormVersion;
-}
-
 export type IntervalQuantile = 'Normal' | 't';
 export type FormVersion = '01/07' | '2013';
 
-export const DEFAULT_SETTINGS: Settings = {
-  quarterlyThreshold: 0.15,
-  overallThreshold: 0.05,
-  confidence: 0.95,
-  undeterminedAsError: true,
-  percentBase: 'Report',
-  includePriorPeriod: false,
-  intervalQuantile: 'Normal',
-  negativeSampleStratified: false,
-  formVersion: '01/07',
-};
-
-type SettingKey = keyof Settings;
-
-/** Each setting: its label in the sheet, other accepted labels, its value parser, and what it means (for the template and docs). */
-export const SETTING_DEFS: readonly { readonly key: SettingKey; readonly label: string; readonly aliases: readonly string[]; readonly parse: (v: CellValue) => Parsed<unknown>; readonly meaning: string }[] = [
-  { key: 'state', label: 'State', aliases: ['State Name'], parse: parseText, meaning: 'line A of CMS-10184E; also which state\'s sheets an FMR export is read for' },
-  { key: 'reviewYear', label: 'Review Year', aliases: ['RY', 'Review Period', 'Cycle'], parse: parseReviewYear, meaning: 'which four quarters are reconciled and which months are in the eligibility sample (RY2025 = 2023Q3 to 2024Q2, or FFY2024); inferred from the data when blank' },
-  { key: 'reportDate', label: 'Report Date', aliases: ['Date'], parse: parseDate, meaning: 'line B of CMS-10184E; today when blank' },
-  { key: 'quarterlyThreshold', label: 'Quarterly Threshold', aliases: ['Quarter Threshold'], parse: (v) => parsePercent(v, 0, 1), meaning: 'a quarterly difference strictly over this is flagged' },
-  { key: 'overallThreshold', label: 'Overall Threshold', aliases: ['Annual Threshold'], parse: (v) => parsePercent(v, 0, 1), meaning: 'the review year\'s difference strictly over this is flagged' },
-  { key: 'confidence', label: 'Confidence', aliases: ['Confidence Level'], parse: (v) => parsePercent(v, 0.5, 1), meaning: 'confidence level of every interval on CMS-10184E' },
-  { key: 'undeterminedAsError', label: 'Undetermined As Error', aliases: ['Undetermined As Errors', 'Count Undetermined As Error'], parse: parseYesNo, meaning: 'whether undetermined (U) cases count as errors in lines G and H' },
-  { key: 'percentBase', label: 'Percent Base', aliases: ['Percentage Base'], parse: (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']), meaning: 'Report or Universe: the denominator of a percentage difference' },
-  { key: 'includePriorPeriod', label: 'Include Prior Period', aliases: ['Include Prior Period Adjustments', 'Prior Period'], parse: parseYesNo, meaning: 'Yes puts the prior-period forms (64.9P, 21P, 64.21UP) in the comparison' },
-  { key: 'intervalQuantile', label: 'Interval Quantile', aliases: ['Quantile', 'Confidence Interval Quantile'], parse: (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']), meaning: 'Normal, or t (n minus cells degrees of freedom), for every interval' },
-  { key: 'negativeSampleStratified', label: 'Negative Sample Stratified', aliases: ['Negative Stratified', 'Stratify Negative Sample'], parse: parseYesNo, meaning: 'Yes only where the state\'s sampling plan drew denials and terminations separately; by default the negative sample is one cell per month (42 CFR 431.978(d)(2))' },
-  { key: 'formVersion', label: 'Form Version', aliases: ['CMS-10184E Version', 'Form Edition'], parse: parseFormVersion, meaning: '01/07 (lines A-J) or 2013 (the later Summary Findings form: lines A-F with Cases Dropped from Sample and Total Dollars Undetermined, no error rate table)' },
-];
-
-/** Zod field from a cell parser: the parser's reason becomes the zod issue's message. */
-function cellField<T>(parse: (v: CellValue) => Parsed<T>) {
-  return z
-    .custom<CellValue>()
-    .transform((v, ctx): T => {
-      const p = parse(v);
-      if (p.ok) return p.value;
-      ctx.addIssue({ code: 'custom', message: p.reason });
-      return z.NEVER;
-    })
-    .optional();
+/** One setting: its label on the sheet, other accepted labels, what it means, its zod field and its default (value and how a user writes it). */
+export interface SettingSpec<T> {
+  readonly label: string;
+  readonly aliases: readonly string[];
+  readonly help: string;
+  /** The cell → value parser as a zod field: the parser's reason becomes the zod issue's message. */
+  readonly field: z.ZodType<T, CellValue>;
+  readonly default?: { readonly value: T; readonly text: string };
 }
 
-const settingsSchema = z.object({
-  state: cellField(parseText),
-  reviewYear: cellField(parseReviewYear),
-  reportDate: cellField(parseDate),
-  quarterlyThreshold: cellField((v) => parsePercent(v, 0, 1)),
-  overallThreshold: cellField((v) => parsePercent(v, 0, 1)),
-  confidence: cellField((v) => parsePercent(v, 0.5, 1)),
-  undeterminedAsError: cellField(parseYesNo),
-  percentBase: cellField((v) => parseChoice<PercentBase>(v, ['Report', 'Universe'])),
-  includePriorPeriod: cellField(parseYesNo),
-  intervalQuantile: cellField((v) => parseChoice<IntervalQuantile>(v, ['Normal', 't'])),
-  negativeSampleStratified: cellField(parseYesNo),
-  formVersion: cellField(parseFormVersion),
-});
+function cellField<T>(parse: (v: CellValue) => Parsed<T>): z.ZodType<T, CellValue> {
+  return z.custom<CellValue>().transform((v, ctx): T => {
+    const p = parse(v);
+    if (p.ok) return p.value;
+    ctx.addIssue({ code: 'custom', message: p.reason });
+    return z.NEVER;
+  });
+}
 
-const BY_LABEL: ReadonlyMap<string, (typeof SETTING_DEFS)[number]> = new Map(
-  SETTING_DEFS.flatMap((d) => [d.label, ...d.aliases].map((l) => [normalizeLabel(l), d] as const)),
+function setting<T>(label: string, aliases: readonly string[], help: string, parse: (v: CellValue) => Parsed<T>): SettingSpec<T> & { readonly default?: undefined };
+function setting<T>(label: string, aliases: readonly string[], help: string, parse: (v: CellValue) => Parsed<T>, value: T, text: string): SettingSpec<T> & { readonly default: { readonly value: T; readonly text: string } };
+function setting<T>(label: string, aliases: readonly string[], help: string, parse: (v: CellValue) => Parsed<T>, value?: T, text?: string): SettingSpec<T> {
+  return { label, aliases, help, field: cellField(parse), ...(text === undefined ? {} : { default: { value: value as T, text } }) };
+}
+
+/**
+ * Every setting of the Settings sheet (layout spec), in the order a template lists them: the one
+ * place the `Settings` type, `DEFAULT_SETTINGS`, the reader and the task pane's labels come from.
+ */
+export const SETTINGS = {
+  state: setting('State', ['State Name'], 'Line A of CMS-10184E; also which state\'s sheets an FMR export is read for.', parseText),
+  reviewYear: setting('Review Year', ['RY', 'Review Period', 'Cycle'], 'Which four quarters are reconciled and which months are in the eligibility sample (RY2025 = 2023Q3 to 2024Q2, or FFY2024); inferred from the data when blank.', parseReviewYear),
+  reportDate: setting('Report Date', ['Date'], 'Line B of CMS-10184E; today when blank.', parseDate),
+  quarterlyThreshold: setting('Quarterly Threshold', ['Quarter Threshold'], 'A quarterly difference strictly over this is flagged.', (v) => parsePercent(v, 0, 1), 0.15, '15%'),
+  overallThreshold: setting('Overall Threshold', ['Annual Threshold'], 'The review year\'s difference strictly over this is flagged.', (v) => parsePercent(v, 0, 1), 0.05, '5%'),
+  confidence: setting('Confidence', ['Confidence Level'], 'Confidence level of every interval on CMS-10184E.', (v) => parsePercent(v, 0.5, 1), 0.95, '95%'),
+  undeterminedAsError: setting('Undetermined As Error', ['Undetermined As Errors', 'Count Undetermined As Error'], 'Whether undetermined (U) cases count as errors in lines G and H.', parseYesNo, true, 'Yes'),
+  percentBase: setting('Percent Base', ['Percentage Base'], 'Report or Universe: the denominator of a percentage difference.', (v) => parseChoice<PercentBase>(v, ['Report', 'Universe']), 'Report', 'Report'),
+  includePriorPeriod: setting('Include Prior Period', ['Include Prior Period Adjustments', 'Prior Period'], 'Yes puts the prior-period forms (64.9P, 21P, 64.21UP) in the comparison.', parseYesNo, false, 'No'),
+  intervalQuantile: setting('Interval Quantile', ['Quantile', 'Confidence Interval Quantile'], 'Normal, or t (n minus cells degrees of freedom), for every interval.', (v) => parseChoice<IntervalQuantile>(v, ['Normal', 't']), 'Normal', 'Normal'),
+  // Default No: "The negative case universe is not stratified", 42 CFR 431.978(d)(2) as revised in 2007.
+  negativeSampleStratified: setting('Negative Sample Stratified', ['Negative Stratified', 'Stratify Negative Sample'], 'Yes only where the state\'s sampling plan drew denials and terminations separately; by default the negative sample is one cell per month (42 CFR 431.978(d)(2)).', parseYesNo, false, 'No'),
+  formVersion: setting('Form Version', ['CMS-10184E Version', 'Form Edition'], '01/07 (lines A-J) or 2013 (the later Summary Findings form: lines A-F with Cases Dropped from Sample and Total Dollars Undetermined, no error rate table).', parseFormVersion, '01/07' as FormVersion, '01/07'),
+} as const;
+
+type Specs = typeof SETTINGS;
+export type SettingKey = keyof Specs;
+type ValueOf<K extends SettingKey> = Specs[K] extends SettingSpec<infer T> ? T : never;
+type WithDefault = { [K in SettingKey]: Specs[K]['default'] extends undefined ? never : K }[SettingKey];
+
+/** The settings a run uses: every setting with a default is always there; State, Review Year and Report Date may be absent. */
+export type Settings = { readonly [K in WithDefault]: ValueOf<K> } & { readonly [K in Exclude<SettingKey, WithDefault>]?: ValueOf<K> };
+
+const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = Object.fromEntries(
+  SETTING_KEYS.flatMap((k) => {
+    const d = SETTINGS[k].default;
+    return d === undefined ? [] : [[k, d.value]];
+  }),
+) as unknown as Settings;
+
+/** The whole sheet as one zod object (each field optional: a missing setting takes its default). */
+export const settingsSchema = z.object(Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].field.optional()])) as { [K in SettingKey]: z.ZodOptional<Specs[K]['field']> });
+
+const BY_LABEL: ReadonlyMap<string, SettingKey> = new Map(
+  SETTING_KEYS.flatMap((k) => [SETTINGS[k].label, ...SETTINGS[k].aliases].map((l) => [normalizeLabel(l), k] as const)),
 );
 
 export interface SettingsRead {
@@ -138,8 +115,7 @@ interface RawSetting {
 }
 
 async function rawSettings(source: WorkbookSource, sheet: string): Promise<{ rows: RawSetting[]; headed: boolean }> {
-  const spec = { name: SETTINGS_TABLE_NAME, required: { Setting: ['Name', 'Parameter'], Value: [] } };
-  const [table] = await findTables(source, spec, { onlySheets: [sheet], skipSheets: [] });
+  const [table] = await findTables(source, SETTINGS_TABLE, { onlySheets: [sheet], skipSheets: [] });
   const rows: RawSetting[] = [];
   if (table !== undefined) {
     for await (const chunk of readTableRecords(source, table)) {
@@ -176,68 +152,37 @@ export async function readSettings(source: WorkbookSource, options: ReadSettings
   const raw: Partial<Record<SettingKey, CellValue>> = {};
   const cells: Partial<Record<SettingKey, string>> = {};
   for (const r of rows) {
-    const def = BY_LABEL.get(normalizeLabel(cellText(r.name)));
-    if (def === undefined) {
+    const key = BY_LABEL.get(normalizeLabel(cellText(r.name)));
+    if (key === undefined) {
       if (headed && !isBlank(r.name)) {
-        const known = SETTING_DEFS.map((d) => d.label).join(', ');
+        const known = SETTING_KEYS.map((k) => SETTINGS[k].label).join(', ');
         issues.push(cellIssue('warning', 'settings.unknown', { sheet: sheet.name, cell: r.nameCell }, `"${cellText(r.name)}" is not a setting PERM Recon knows, so it is ignored. The settings are: ${known}.`));
       }
       continue;
     }
-    if (cells[def.key] !== undefined) {
-      issues.push(cellIssue('warning', 'settings.duplicate', { sheet: sheet.name, cell: r.nameCell }, `${def.label} is set again here; the first one, in ${cells[def.key] ?? ''}, is used. Delete one of the two rows.`));
+    const label = SETTINGS[key].label;
+    if (cells[key] !== undefined) {
+      issues.push(cellIssue('warning', 'settings.duplicate', { sheet: sheet.name, cell: r.nameCell }, `${label} is set again here; the first one, in ${cells[key] ?? ''}, is used. Delete one of the two rows.`));
       continue;
     }
     if (isBlank(r.value)) continue; // a blank value means "use the default"
-    raw[def.key] = r.value;
-    cells[def.key] = r.valueCell;
+    raw[key] = r.value;
+    cells[key] = r.valueCell;
   }
-  const parsed = settingsSchema.safeParse(raw);
+  // Each setting through its zod field: the values that parse are kept, each bad one is an issue at its cell.
   const settings: Record<string, unknown> = { ...withToday };
-  if (parsed.success) {
-    for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) settings[k] = v;
-  } else {
-    const badKeys = new Set<string>();
-    for (const zi of parsed.error.issues) {
-      const key = String(zi.path[0]) as SettingKey;
-      badKeys.add(key);
-      const def = SETTING_DEFS.find((d) => d.key === key);
-      const fallback = DEFAULT_SETTINGS[key];
-      const uses = fallback === undefined ? 'It is left unset.' : `The default, ${describeDefault(key)}, is used until you fix it.`;
-      issues.push(cellIssue('error', `settings.${key}`, { sheet: sheet.name, ...(cells[key] === undefined ? {} : { cell: cells[key] }) }, `${def?.label ?? key}: ${zi.message} ${uses}`));
+  for (const key of SETTING_KEYS) {
+    if (raw[key] === undefined) continue;
+    const spec: SettingSpec<unknown> = SETTINGS[key];
+    const parsed = spec.field.safeParse(raw[key]);
+    if (parsed.success) {
+      settings[key] = parsed.data;
+      continue;
     }
-    // Keep the values that did parse.
-    for (const def of SETTING_DEFS) {
-      if (badKeys.has(def.key) || raw[def.key] === undefined) continue;
-      const p = def.parse(raw[def.key] ?? null);
-      if (p.ok) settings[def.key] = p.value;
+    const uses = spec.default === undefined ? 'It is left unset.' : `The default, ${spec.default.text}, is used until you fix it.`;
+    for (const zi of parsed.error.issues) {
+      issues.push(cellIssue('error', `settings.${key}`, { sheet: sheet.name, ...(cells[key] === undefined ? {} : { cell: cells[key] }) }, `${spec.label}: ${zi.message} ${uses}`));
     }
   }
   return { settings: settings as unknown as Settings, issues, sheet: sheet.name, cells };
-}
-
-/** The default of a setting as typed in the sheet (`15%`), or `none` when it has none. */
-export function describeDefault(key: SettingKey): string {
-  switch (key) {
-    case 'quarterlyThreshold':
-      return '15%';
-    case 'overallThreshold':
-      return '5%';
-    case 'confidence':
-      return '95%';
-    case 'undeterminedAsError':
-      return 'Yes';
-    case 'percentBase':
-      return 'Report';
-    case 'includePriorPeriod':
-      return 'No';
-    case 'intervalQuantile':
-      return 'Normal';
-    case 'negativeSampleStratified':
-      return 'No';
-    case 'formVersion':
-      return '01/07';
-    default:
-      return 'none';
-  }
 }

@@ -1,19 +1,16 @@
 /** Stratum cells of the eligibility tables (layout spec: Eligibility universe counts, Findings). */
 import { cellText, describeCellValue, isBlank } from './cell-value.js';
-import type { Stratum } from './eligibility-types.js';
+import { NEGATIVE_UNIVERSE_NAMES, STRATA, type Stratum } from './strata.js';
 import { normalizeLabel } from './normalize-label.js';
 import type { CellValue } from './port.js';
 import { parsedFail, parsedOk, type Parsed } from './parsed.js';
 
 const FIX = 'Write 1 / Applications, 2 / Redeterminations, 3 / All Other for active cases, or Denials / Terminations for negative cases.';
 
-const BY_KEY: ReadonlyMap<string, Stratum | 'negative'> = new Map([
-  ['1', 'stratum1'], ['stratum1', 'stratum1'], ['applications', 'stratum1'], ['application', 'stratum1'],
-  ['2', 'stratum2'], ['stratum2', 'stratum2'], ['redeterminations', 'stratum2'], ['redetermination', 'stratum2'],
-  ['3', 'stratum3'], ['stratum3', 'stratum3'], ['allother', 'stratum3'], ['allothers', 'stratum3'], ['allothercases', 'stratum3'], ['other', 'stratum3'],
-  ['denials', 'denials'], ['denial', 'denials'], ['denied', 'denials'],
-  ['terminations', 'terminations'], ['termination', 'terminations'], ['terminated', 'terminations'],
-  ['negative', 'negative'], ['negatives', 'negative'],
+/** Every name a Stratum cell may hold, normalised, from the strata list. */
+const BY_KEY: ReadonlyMap<string, Stratum | 'negative'> = new Map<string, Stratum | 'negative'>([
+  ...STRATA.flatMap((s) => s.names.map((name): [string, Stratum] => [name, s.key])),
+  ...NEGATIVE_UNIVERSE_NAMES.map((name): [string, 'negative'] => [name, 'negative']),
 ]);
 
 /**
@@ -27,12 +24,3 @@ export function parseStratum(value: CellValue, allowNegative: boolean): Parsed<S
   if (stratum === undefined || (stratum === 'negative' && !allowNegative)) return parsedFail(`${describeCellValue(value)} is not a stratum. ${FIX}`);
   return parsedOk(stratum);
 }
-
-/** How the form names a stratum row. */
-export const STRATUM_LABEL: Readonly<Record<Stratum, string>> = {
-  stratum1: 'Stratum 1',
-  stratum2: 'Stratum 2',
-  stratum3: 'Stratum 3',
-  denials: 'Denials',
-  terminations: 'Terminations',
-};

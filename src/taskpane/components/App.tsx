@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, outlineStyle: 'none', minWidth: 0 },
   // The three tabs wrap rather than scroll when the pane is narrow.
   tabs: { flexWrap: 'wrap', minWidth: 0 },
+  // A tab keeps its label's width (a selected tab's bold text is wider) and moves to the next line instead of shrinking.
+  tab: { flexShrink: 0 },
   panelHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
@@ -87,9 +89,9 @@ export function App({ version }: AppProps) {
       </header>
       <RunPanel state={state} onRun={start} disabled={inputs.loading && inputs.tables.length === 0} />
       <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabValue)} aria-label="Views">
-        <Tab value="inputs" id="tab-inputs" aria-controls="panel-inputs">Input tables</Tab>
-        <Tab value="reconcile" id="tab-reconcile" aria-controls="panel-reconcile">Reconciliation</Tab>
-        <Tab value="fill" id="tab-fill" aria-controls="panel-fill">CMS-10184E</Tab>
+        <Tab className={styles.tab} value="inputs" id="tab-inputs" aria-controls="panel-inputs">Input tables</Tab>
+        <Tab className={styles.tab} value="reconcile" id="tab-reconcile" aria-controls="panel-reconcile">Reconciliation</Tab>
+        <Tab className={styles.tab} value="fill" id="tab-fill" aria-controls="panel-fill">CMS-10184E</Tab>
       </TabList>
       <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <h2 ref={headingRef} tabIndex={-1} className={styles.panelHeading}>

@@ -57,6 +57,8 @@ export function PreviewShell({ host, version }: PreviewShellProps) {
 
   const box = snap.selection !== null && snap.selection.sheet === snap.activeSheet ? selectionBox(snap.selection.address) : undefined;
   const fromRow = box === undefined ? 1 : Math.max(1, box.fromRow - 20);
+  // snap.revision is the workbook changing: the grid is read again though host and sheet are the same.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const grid = useMemo(() => host.grid(snap.activeSheet, fromRow, WINDOW_ROWS), [host, snap.activeSheet, snap.revision, fromRow]);
 
   const open = async (event: ChangeEvent<HTMLInputElement>) => {

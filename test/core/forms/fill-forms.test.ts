@@ -6,6 +6,7 @@ import { fillForms } from '../../../src/core/forms/fill-forms';
 import { memorySource } from '../../../src/core/workbook/memory-source';
 import type { CellValue } from '../../../src/core/workbook/port';
 import { expectClose } from '../estimator/expect-close';
+import sampleSizeRef from '../../fixtures/r/sample-size-reference.json' with { type: 'json' };
 import { findingsRows, readCsv, reference, universeRows } from './eligibility-fixture';
 
 const settings = (undeterminedAsError: string): CellValue[][] => [
@@ -106,19 +107,14 @@ describe('precision against the 3-point target', () => {
   it('warns where line G misses it and gives the sample the next cycle needs, from the measured rate and design effect', async () => {
     const run = await fillForms(book(), { today: '2026-11-23' });
     const form = run.forms.find((f) => f.program === 'Medicaid')!;
-    const a = ref('tcp2-fraud', true);
-    const rate = a.paymentRate!.estimate;
-    const se = a.paymentRate!.se as number;
-    const q = 1.959963984540054;
-    expect(q * se).toBeGreaterThan(0.03);
-    const reviewed = readCsv('tcp2-fraud.cases.csv').filter((c) => c.fraud !== '1').length;
-    const deff = se ** 2 / ((rate * (1 - rate)) / reviewed); // Kish design effect
-    const n0 = (deff * q * q * rate * (1 - rate)) / 0.03 ** 2; // Cochran 4.2
-    const N = readCsv('tcp2-fraud.cells.csv').reduce((t, c) => t + Number(c.N), 0);
+    // Independent values: test/fixtures/r/sample-size-reference.R (survey's svyratio, then Kish's
+    // design effect and Cochran 4.2 / 4.3 in R) printed test/fixtures/r/sample-size-reference.json.
     const plan = form.nextCycle.G!;
-    expectClose(plan.initialSize, n0, 1e-9);
-    expectClose(plan.correctedSize, n0 / (1 + (n0 - 1) / N), 1e-9); // Cochran 4.3
-    expect(plan.perStratumMonth).toBe(Math.ceil(Math.ceil(plan.correctedSize) / 36));
+    expect(form.errorRates.activePayment.precision!).toBeGreaterThan(0.03);
+    expectClose(plan.designEffect, sampleSizeRef.designEffect, 1e-9);
+    expectClose(plan.initialSize, sampleSizeRef.initialSize, 1e-9);
+    expectClose(plan.correctedSize, sampleSizeRef.correctedSize, 1e-9);
+    expect([plan.perStratumMonth, plan.allocatedSize]).toEqual([sampleSizeRef.perStratumMonth, sampleSizeRef.allocatedSize]);
     const warning = run.issues.find((i) => i.code === 'form.precision-target' && i.cell === 'D21' && i.sheet === 'CMS-10184E Medicaid');
     expect(warning?.message).toContain(`sample about ${plan.allocatedSize} cases`);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memorySource } from '../../../src/core/workbook/memory-source.js';
 import { parseChoice, parseDate, parsePercent, parseYesNo } from '../../../src/core/workbook/parse-setting-values.js';
 import type { CellValue } from '../../../src/core/workbook/port.js';
-import { DEFAULT_SETTINGS, readSettings } from '../../../src/core/workbook/settings.js';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS } from '../../../src/core/workbook/settings.js';
 
 describe('setting values', () => {
   it.each<[CellValue, number]>([
@@ -169,5 +169,30 @@ describe('Form Version', () => {
     const p = parseFormVersion(value);
     expect(p.ok).toBe(false);
     expect(p.ok ? '' : p.reason).toContain('Write 01/07 (the form with lines A-J, the default) or 2013');
+  });
+});
+
+describe('SETTINGS, the one schema', () => {
+  // The Settings table of the layout spec (workbook-layout.md), label and the value its defaults are written as.
+  const LAYOUT_SPEC: readonly [string, string | null][] = [
+    ['State', null], ['Review Year', null], ['Report Date', null],
+    ['Quarterly Threshold', '15%'], ['Overall Threshold', '5%'], ['Confidence', '95%'], ['Undetermined As Error', 'Yes'],
+    ['Percent Base', 'Report'], ['Include Prior Period', 'No'], ['Interval Quantile', 'Normal'], ['Negative Sample Stratified', 'No'], ['Form Version', '01/07'],
+  ];
+
+  it('lists the layout spec settings in its order, with its defaults as a user writes them', () => {
+    expect(Object.values(SETTINGS).map((s) => [s.label, s.default?.text ?? null])).toEqual(LAYOUT_SPEC);
+  });
+
+  it('reads each default as written back to the default value', async () => {
+    const rows = LAYOUT_SPEC.filter(([, text]) => text !== null).map(([label, text]) => [label, text] as CellValue[]);
+    const read = await readSettings(memorySource('b', { Settings: [['Setting', 'Value'], ...rows] }), { today: '2025-08-01' });
+    expect(read.issues).toEqual([]);
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, reportDate: '2025-08-01' });
+  });
+
+  it('gives every label and alias to one setting only', () => {
+    const labels = Object.values(SETTINGS).flatMap((s) => [s.label, ...s.aliases].map((l) => l.toLowerCase().replace(/\s+/g, '')));
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
