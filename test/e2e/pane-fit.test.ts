@@ -37,7 +37,10 @@ afterAll(async () => {
 
 /** Every element whose content is wider than its box, and the page when it is wider than the viewport. */
 async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // Measure the settled layout: a selected tab's indicator slides over from the tab selected before
+    // (a CSS transition), and mid-slide it reaches past its tab.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
     const out: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > window.innerWidth) out.push(`the page is ${root.scrollWidth} px wide in a ${window.innerWidth} px viewport`);
