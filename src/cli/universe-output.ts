@@ -1,4 +1,5 @@
 /** The readable and JSON output of `universe`, and its checks as warnings. */
+import { kebab } from '../core/workbook/issue-codes.js';
 import { cellIssue, type Issue } from '../core/workbook/issue.js';
 import type { ClaimCheck, ClaimTotalsRun } from '../claims/index.js';
 import { countText, dollarsText, textTable } from './text-table.js';
@@ -17,7 +18,7 @@ export function checkIssues(checks: readonly ClaimCheck[]): Issue[] {
   return checks.filter((c) => c.count > 0).map((c) => {
     const shown = c.examples.map((e) => `  ${e.message}`).join('\n');
     const more = c.count > c.examples.length ? `\n  (${(c.count - c.examples.length).toLocaleString('en-US')} more like these)` : '';
-    return cellIssue('warning', `claims.${c.code}`, {}, `${c.count.toLocaleString('en-US')} claim(s) ${c.summary} [${c.code}]:\n${shown}${more}`);
+    return cellIssue('warning', `claims.check-${kebab(c.code)}`, {}, `${c.count.toLocaleString('en-US')} claim(s) ${c.summary} [${c.code}]:\n${shown}${more}`);
   });
 }
 

@@ -3,6 +3,7 @@
  * counts, G-J from the estimator; with the consistency checks that must pass before anything is
  * written, each naming where it is.
  */
+import { kebab } from '../workbook/issue-codes.js';
 import {
   designEffect,
   estimateActive,
@@ -49,7 +50,7 @@ const FIXES: Partial<Record<EstimatorIssue['code'], string>> = {
 };
 
 function toIssues(program: Program, part: string, issues: readonly EstimatorIssue[], sample: EstimatorSample): Issue[] {
-  return issues.map((i) => cellIssue(i.severity, `estimator.${i.code}`, locate(i, sample), `${program} ${part}: ${i.message}${FIXES[i.code] ? `. ${FIXES[i.code]}` : ''}`));
+  return issues.map((i) => cellIssue(i.severity, `estimator.${kebab(i.code)}`, locate(i, sample), `${program} ${part}: ${i.message}${FIXES[i.code] ? `. ${FIXES[i.code]}` : ''}`));
 }
 
 export function fillProgram(program: Program, allCases: readonly ReviewedCase[], allCounts: readonly UniverseCount[], settings: FormSettings): FillResult {

@@ -20,10 +20,10 @@ export function inferReviewYear(universe: readonly UniverseTotal[], lines: reado
   }
   const year = mostLikelyReviewYear(quarters, fiscalYears);
   if (year === undefined) {
-    return { reviewYear: undefined, issue: cellIssue('error', 'recon.review-year', {}, 'The review year is not set and the workbook has no universe or report quarters to tell it from. Set Review Year in the Settings sheet, for example RY2025.') };
+    return { reviewYear: undefined, issue: cellIssue('error', 'recon.review-year-unknown', {}, 'The review year is not set and the workbook has no universe or report quarters to tell it from. Set Review Year in the Settings sheet, for example RY2025.') };
   }
   return {
     reviewYear: year,
-    issue: cellIssue('warning', 'recon.review-year', {}, `The review year is not set, so ${describeYear(year)} was taken from the quarters in the data. Set Review Year in the Settings sheet (for example ${year.label}) to be sure.`),
+    issue: cellIssue('warning', 'recon.review-year-inferred', {}, `The review year is not set, so ${describeYear(year)} was taken from the quarters in the data. Set Review Year in the Settings sheet (for example ${year.label}) to be sure.`),
   };
 }

@@ -201,15 +201,15 @@ export async function findTables(source: WorkbookSource, spec: TableSpec, option
 }
 
 /** The message when no table was found: which headers to add, and where the closest candidate was. */
-export function tableNotFoundIssue(spec: TableSpec, search: TableSearch, severity: Issue['severity'] = 'error'): Issue {
+export function tableNotFoundIssue(spec: TableSpec, search: TableSearch): Issue {
   const headers = Object.keys(spec.required).join(', ');
   const best = search.nearMisses[0];
   const template = whereTemplateShows(spec.name);
   if (best === undefined) {
-    return cellIssue(severity, 'table.not-found', {}, `The ${spec.name} table is missing: no sheet has a header row with ${headers}. Add a table with these headers (any sheet, any position), or point at its range in the task pane. ${template}`.trim());
+    return cellIssue('error', 'table.not-found', {}, `The ${spec.name} table is missing: no sheet has a header row with ${headers}. Add a table with these headers (any sheet, any position), or point at its range in the task pane. ${template}`.trim());
   }
   return cellIssue(
-    severity,
+    'error',
     'table.incomplete',
     { sheet: best.sheet, cell: `${best.headerRow}:${best.headerRow}` },
     `The ${spec.name} table was not found; this row looks like its header (it has ${best.found.join(', ')}) but lacks ${best.missing.join(', ')}. Add ${best.missing.length === 1 ? 'that column' : 'those columns'}, or rename the headers to ${headers}. ${template}`.trim(),

@@ -6,6 +6,7 @@
  * `perCode` of each code are kept whole, the rest counted in one summary per code.
  * Memory is bounded: a group keeps its first issue and its row span, never the others.
  */
+import type { IssueCode } from './issue-codes.js';
 import { cellIssue, describeLocation, type Issue } from './issue.js';
 
 export interface IssueLimiter {
@@ -96,7 +97,7 @@ export function issueLimiter(perCode = 20): IssueLimiter {
       for (const [code, { first, more }] of uncounted) {
         if (more === 0) continue;
         out.push(
-          cellIssue(first.severity, code, first.sheet === undefined ? {} : { sheet: first.sheet }, `${more.toLocaleString('en-US')} more issues like ${first.cell === undefined ? 'the one above' : `the one at ${first.cell}`} (only the first ${perCode} are listed). Fix them the same way.`),
+          cellIssue(first.severity, code as IssueCode, first.sheet === undefined ? {} : { sheet: first.sheet }, `${more.toLocaleString('en-US')} more issues like ${first.cell === undefined ? 'the one above' : `the one at ${first.cell}`} (only the first ${perCode} are listed). Fix them the same way.`),
         );
       }
       return out;

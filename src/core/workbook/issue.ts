@@ -2,10 +2,14 @@
  * A data problem found while reading a workbook. Problems are returned as values, never thrown,
  * so one run can report all of them. Every message names the sheet and cell and says how to fix it.
  */
+import type { IssueCode, SeverityOf } from './issue-codes.js';
+
+export type { IssueCode } from './issue-codes.js';
+
 export interface Issue {
   readonly severity: 'error' | 'warning';
-  /** Stable machine code, for example `money.text` or `quarter.unknown`. */
-  readonly code: string;
+  /** Stable machine code from the registry (issue-codes.ts), for example `findings.month`. */
+  readonly code: IssueCode;
   readonly message: string;
   readonly sheet?: string;
   /** A1 address (or range) of the cell the problem is in. */
@@ -25,7 +29,7 @@ export function describeLocation(at: IssueLocation): string {
   return at.cell === undefined ? `sheet ${quoted}` : `${quoted}!${at.cell}`;
 }
 
-function make(severity: Issue['severity'], code: string, message: string, at: IssueLocation): Issue {
+function make(severity: Issue['severity'], code: IssueCode, message: string, at: IssueLocation): Issue {
   return {
     severity,
     code,
@@ -36,12 +40,12 @@ function make(severity: Issue['severity'], code: string, message: string, at: Is
 }
 
 /** An error: the value cannot be used, the run's result would be wrong without a fix. */
-export function errorIssue(code: string, message: string, at: IssueLocation = {}): Issue {
+export function errorIssue<C extends IssueCode>(code: SeverityOf<C> extends 'warning' ? never : C, message: string, at: IssueLocation = {}): Issue {
   return make('error', code, message, at);
 }
 
 /** A warning: the run continues, but a person should look. */
-export function warningIssue(code: string, message: string, at: IssueLocation = {}): Issue {
+export function warningIssue<C extends IssueCode>(code: SeverityOf<C> extends 'error' ? never : C, message: string, at: IssueLocation = {}): Issue {
   return make('warning', code, message, at);
 }
 
@@ -49,9 +53,9 @@ export function warningIssue(code: string, message: string, at: IssueLocation = 
  * An issue whose message starts with the location, for example
  * `'Universe'!D7: Amount "abc" is not a number. Type a dollar amount such as 1234.56.`
  */
-export function cellIssue(
-  severity: Issue['severity'],
-  code: string,
+export function cellIssue<C extends IssueCode>(
+  severity: SeverityOf<C>,
+  code: C,
   at: IssueLocation,
   problem: string,
 ): Issue {
@@ -63,9 +67,9 @@ export function cellIssue(
  * An issue about one field of a table row, from a parser's reason:
  * `'Universe'!D7: Amount: "abc" is not a dollar amount. Type a dollar amount such as 1234.56, ...`
  */
-export function fieldIssue(
-  severity: Issue['severity'],
-  code: string,
+export function fieldIssue<C extends IssueCode>(
+  severity: SeverityOf<C>,
+  code: C,
   at: IssueLocation,
   field: string,
   reason: string,

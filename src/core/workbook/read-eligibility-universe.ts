@@ -6,6 +6,7 @@
 import { isBlank } from './cell-value.js';
 import type { UniverseCount } from './eligibility-types.js';
 import { readTableRecords, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue } from './find-table.js';
+import type { RegisteredCode } from './issue-codes.js';
 import { cellIssue, type Issue } from './issue.js';
 import { limitIssues } from './issue-limiter.js';
 import { parseCents, parseCount } from './parse-money.js';
@@ -35,7 +36,7 @@ export async function readEligibilityUniverse(source: WorkbookSource): Promise<E
   const seen = new Map<string, string>();
   for await (const chunk of readTableRecords(source, table)) {
     for (const record of chunk) {
-      const fail = (name: string, code: string, problem: string) => issues.push(cellIssue('error', code, recordAt(record, name), problem));
+      const fail = (name: string, code: RegisteredCode, problem: string) => issues.push(cellIssue('error', code, recordAt(record, name), problem));
       const program = parseProgram(recordValue(record, 'Program'));
       if (!program.ok) { fail('Program', 'universe-counts.program', program.reason); continue; }
       const monthValue = recordValue(record, 'Month');

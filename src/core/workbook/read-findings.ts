@@ -9,6 +9,7 @@ import { cellText, isBlank } from './cell-value.js';
 import type { ReviewedCase, Stratum } from './eligibility-types.js';
 import { isActiveFinding, parseFinding, type Finding } from './finding-code.js';
 import { readTableRecords, recordCell, recordValue, searchTables, tableMergeIssues, tableNotFoundIssue, type TableRecord } from './find-table.js';
+import type { RegisteredCode } from './issue-codes.js';
 import { cellIssue, type Issue, type IssueLocation } from './issue.js';
 import { limitIssues } from './issue-limiter.js';
 import { parseCents } from './parse-money.js';
@@ -74,7 +75,7 @@ export async function readFindings(source: WorkbookSource): Promise<FindingsTabl
 
 function readCase(record: TableRecord, issues: Issue[]): ReviewedCase | undefined {
   const at = (name: string) => recordAt(record, name);
-  const fail = (name: string, code: string, problem: string) => {
+  const fail = (name: string, code: RegisteredCode, problem: string) => {
     issues.push(cellIssue('error', code, at(name), problem));
     return undefined;
   };

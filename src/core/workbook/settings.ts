@@ -181,7 +181,7 @@ export async function readSettings(source: WorkbookSource, options: ReadSettings
     }
     const uses = spec.default === undefined ? 'It is left unset.' : `The default, ${spec.default.text}, is used until you fix it.`;
     for (const zi of parsed.error.issues) {
-      issues.push(cellIssue('error', `settings.${key}`, { sheet: sheet.name, ...(cells[key] === undefined ? {} : { cell: cells[key] }) }, `${spec.label}: ${zi.message} ${uses}`));
+      issues.push(cellIssue('error', `settings.${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-value`, { sheet: sheet.name, ...(cells[key] === undefined ? {} : { cell: cells[key] }) }, `${spec.label}: ${zi.message} ${uses}`));
     }
   }
   return { settings: settings as unknown as Settings, issues, sheet: sheet.name, cells };

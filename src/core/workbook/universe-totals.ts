@@ -4,6 +4,7 @@
  * claim, same headers, up to a full sheet of 1,048,576 rows): rows are read in chunks and only
  * the running sums are kept.
  */
+import type { RegisteredCode } from './issue-codes.js';
 import { describeCellValue, isBlank } from './cell-value.js';
 import { COMPONENTS, parseComponent, type Component } from './component.js';
 import { readTableRecords, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord } from './find-table.js';
@@ -101,7 +102,7 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
     const c = r.cells[field];
     const p = parse(c?.value ?? null);
     if (p.ok) return p.value;
-    limiter.add(fieldIssue('error', `universe.${field.toLowerCase()}`, { sheet: r.sheet, ...(c === undefined ? {} : { cell: c.cell }) }, field, p.reason));
+    limiter.add(fieldIssue('error', `universe.${field.toLowerCase()}` as RegisteredCode, { sheet: r.sheet, ...(c === undefined ? {} : { cell: c.cell }) }, field, p.reason));
     return undefined;
   };
 

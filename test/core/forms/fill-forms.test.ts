@@ -157,14 +157,14 @@ describe('bad input names the sheet and cell, and nothing is filled', () => {
 
   it('a case in a month with no universe count', async () => {
     const errors = await firstError((_f, u) => { u.splice(1, 1); });
-    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', code: 'estimator.missing_universe' })]);
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Findings', code: 'estimator.missing-universe' })]);
     expect(errors[0]!.message).toContain('2023-07|Stratum 1');
     expect(errors[0]!.cell).toMatch(/^B\d+$/);
   });
 
   it('n > N', async () => {
     const errors = await firstError((_f, u) => { u[1]![3] = 5; });
-    expect(errors).toEqual([expect.objectContaining({ sheet: 'Universe Counts', cell: 'D2', code: 'estimator.sample_exceeds_universe' })]);
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'Universe Counts', cell: 'D2', code: 'estimator.sample-exceeds-universe' })]);
   });
 
   it('Dollars Correct that does not equal Paid minus Error', async () => {

@@ -209,7 +209,7 @@ describe('reconcileTotals with an annual (FMR) report', () => {
   it('infers the review year when Settings give none, and says so', () => {
     const r = reconcileTotals({ universe: u, reportLines: lines, lineMap: DEFAULT_LINE_MAP, settings: { quarterlyThreshold: 0.15, overallThreshold: 0.05, percentBase: 'Report' } });
     expect(r.reviewYear?.label).toBe('FFY2024');
-    expect(r.issues.find((i) => i.code === 'recon.review-year')?.message).toMatch(/FFY2024 \(2023Q4 to 2024Q3\) was taken from the quarters in the data/);
+    expect(r.issues.find((i) => i.code === 'recon.review-year-inferred')?.message).toMatch(/FFY2024 \(2023Q4 to 2024Q3\) was taken from the quarters in the data/);
   });
 });
 

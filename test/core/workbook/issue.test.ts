@@ -10,19 +10,19 @@ describe('issues', () => {
   });
 
   it('builds issues without undefined optional fields', () => {
-    const e = errorIssue('x.code', 'Broken.');
-    expect(e).toEqual({ severity: 'error', code: 'x.code', message: 'Broken.' });
+    const e = errorIssue('findings.case-id', 'Broken.');
+    expect(e).toEqual({ severity: 'error', code: 'findings.case-id', message: 'Broken.' });
     expect('sheet' in e).toBe(false);
-    const w = warningIssue('y', 'Look.', { sheet: 'S', cell: 'A1' });
-    expect(w).toEqual({ severity: 'warning', code: 'y', message: 'Look.', sheet: 'S', cell: 'A1' });
+    const w = warningIssue('settings.unknown', 'Look.', { sheet: 'S', cell: 'A1' });
+    expect(w).toEqual({ severity: 'warning', code: 'settings.unknown', message: 'Look.', sheet: 'S', cell: 'A1' });
   });
 
   it('prefixes cell issues with the location', () => {
-    const i = cellIssue('error', 'money.text', { sheet: 'Universe', cell: 'D7' }, 'Amount "abc" is not a number.');
+    const i = cellIssue('error', 'universe.amount', { sheet: 'Universe', cell: 'D7' }, 'Amount "abc" is not a number.');
     expect(i.message).toBe("'Universe'!D7: Amount \"abc\" is not a number.");
     expect(i.cell).toBe('D7');
     expect(hasErrors([i])).toBe(true);
-    expect(hasErrors([warningIssue('w', 'm')])).toBe(false);
+    expect(hasErrors([warningIssue('settings.duplicate', 'm')])).toBe(false);
   });
 
   it('builds parsed results', () => {

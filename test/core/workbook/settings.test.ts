@@ -117,17 +117,17 @@ describe('readSettings', () => {
     expect(read.settings.percentBase).toBe('Report');
     expect(read.settings.reportDate).toBeUndefined();
     const byCode = Object.fromEntries(read.issues.map((i) => [i.code, i]));
-    expect(byCode['settings.quarterlyThreshold']).toEqual({
+    expect(byCode['settings.quarterly-threshold-value']).toEqual({
       severity: 'error',
-      code: 'settings.quarterlyThreshold',
+      code: 'settings.quarterly-threshold-value',
       sheet: 'Settings',
       cell: 'B2',
       message:
         "'Settings'!B2: Quarterly Threshold: \"fifteen\" is not a percentage. Type a percentage such as 15%, 0.15 or 15, from 0% up to (not including) 100%. The default, 15%, is used until you fix it.",
     });
-    expect(byCode['settings.confidence']?.cell).toBe('B3');
-    expect(byCode['settings.confidence']?.message).toMatch(/The default, 95%, is used/);
-    expect(byCode['settings.reviewYear']?.message).toMatch(/^'Settings'!B4: Review Year: 2025 does not say which kind of year\..*It is left unset\.$/);
+    expect(byCode['settings.confidence-value']?.cell).toBe('B3');
+    expect(byCode['settings.confidence-value']?.message).toMatch(/The default, 95%, is used/);
+    expect(byCode['settings.review-year-value']?.message).toMatch(/^'Settings'!B4: Review Year: 2025 does not say which kind of year\..*It is left unset\.$/);
     expect(byCode['settings.unknown']).toMatchObject({ severity: 'warning', cell: 'A6' });
     expect(byCode['settings.duplicate']).toMatchObject({ severity: 'warning', cell: 'A7' });
     expect(byCode['settings.duplicate']?.message).toMatch(/the first one, in B5, is used/);

@@ -128,15 +128,15 @@ describe('readUniverseTotals', () => {
 describe('issueLimiter', () => {
   it('groups one code down one column into one issue naming the range, where the first was', () => {
     const limiter = issueLimiter(1);
-    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B2' }, 'bad month.'));
-    limiter.add(cellIssue('error', 'b', { sheet: 'S', cell: 'C2' }, 'bad id.'));
-    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B9' }, 'bad month.'));
-    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B5' }, 'bad month.'));
-    limiter.add(cellIssue('error', 'a', { sheet: 'T', cell: 'B5' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'findings.month', { sheet: 'S', cell: 'B2' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'findings.case-id', { sheet: 'S', cell: 'C2' }, 'bad id.'));
+    limiter.add(cellIssue('error', 'findings.month', { sheet: 'S', cell: 'B9' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'findings.month', { sheet: 'S', cell: 'B5' }, 'bad month.'));
+    limiter.add(cellIssue('error', 'findings.month', { sheet: 'T', cell: 'B5' }, 'bad month.'));
     // Another kind of problem under the same code and column is its own issue; cell values do not make a new kind.
-    limiter.add(cellIssue('error', 'a', { sheet: 'S', cell: 'B7' }, 'blank month.'));
-    limiter.add(cellIssue('error', 'c', { sheet: 'S', cell: 'D3' }, '"x" is not 12.'));
-    limiter.add(cellIssue('error', 'c', { sheet: 'S', cell: 'D4' }, '"yy" is not 13.'));
+    limiter.add(cellIssue('error', 'findings.month', { sheet: 'S', cell: 'B7' }, 'blank month.'));
+    limiter.add(cellIssue('error', 'findings.dollars', { sheet: 'S', cell: 'D3' }, '"x" is not 12.'));
+    limiter.add(cellIssue('error', 'findings.dollars', { sheet: 'S', cell: 'D4' }, '"yy" is not 13.'));
     const out = limiter.finish();
     expect(out.map((i) => [i.sheet, i.cell])).toEqual([['S', 'B2:B9'], ['S', 'C2'], ['T', 'B5'], ['S', 'B7'], ['S', 'D3:D4']]);
     expect(out[0]!.message).toBe("'S'!B2:B9: 3 cells of this range have the same problem; the first, B2: bad month. Fix them the same way.");
@@ -145,11 +145,11 @@ describe('issueLimiter', () => {
 
   it('keeps the first issues per code that name no cell, says a repeated message once, and counts the rest', () => {
     const limiter = issueLimiter(1);
-    limiter.add(errorIssue('a', 'first a', { sheet: 'S' }));
-    limiter.add(errorIssue('a', 'first a', { sheet: 'S' }));
-    limiter.add(errorIssue('b', 'first b'));
-    limiter.add(errorIssue('a', 'second a', { sheet: 'S' }));
-    limiter.add(errorIssue('a', 'third a', { sheet: 'S' }));
+    limiter.add(errorIssue('findings.month', 'first a', { sheet: 'S' }));
+    limiter.add(errorIssue('findings.month', 'first a', { sheet: 'S' }));
+    limiter.add(errorIssue('findings.case-id', 'first b'));
+    limiter.add(errorIssue('findings.month', 'second a', { sheet: 'S' }));
+    limiter.add(errorIssue('findings.month', 'third a', { sheet: 'S' }));
     const out = limiter.finish();
     expect(out.map((i) => i.message)).toEqual(['first a', 'first b', "sheet 'S': 2 more issues like the one above (only the first 1 are listed). Fix them the same way."]);
   });
