@@ -9,7 +9,10 @@ import { fillForms } from '../../src/core/forms/fill-forms.js';
 import { runReconciliation } from '../../src/core/recon/run-reconciliation.js';
 import type { WorkbookSource } from '../../src/core/workbook/port.js';
 import { openXlsx } from '../../src/xlsx/open-xlsx.js';
+import { createExcelHost } from '../../src/taskpane/excel-host.js';
+import { runAndWrite } from '../../src/taskpane/run/run-workbook.js';
 import { copyIntoFake } from './copy-into-fake.js';
+import { FakeDocumentSettings } from './fake-document-settings.js';
 import type { FakeExcel } from './fake-excel.js';
 import { adapterOn, syncsDuring } from './helpers.js';
 
@@ -69,5 +72,20 @@ describe('the sample workbook through the office-js adapter', () => {
     const writeSyncs = await syncsDuring(fake, () => book.writeSheets(run?.sheets ?? []));
     expect(writeSyncs).toBe(2); // none of the three form sheets exists yet
     expect(fake.writes.every((w) => ['CMS-10184E Medicaid', 'CMS-10184E CHIP', 'Estimator Detail'].includes(w.sheet))).toBe(true);
+  });
+});
+
+describe('the sample workbook through the task pane inside Excel (one snapshot per look)', () => {
+  it('reconciles, reconciles again and fills in a fixed number of syncs, the Run Log read from the same snapshot', async () => {
+    const pane = await copyIntoFake(xlsx);
+    const host = createExcelHost({ run: pane.run, label: 'sample-state.xlsx', merges: true, settings: () => new FakeDocumentSettings() });
+    const now = new Date(`${TODAY}T12:00:00Z`);
+    const first = await syncsDuring(pane, () => runAndWrite(host, 'reconcile', { hints: {}, now, version: 'test' }));
+    const again = await syncsDuring(pane, () => runAndWrite(host, 'reconcile', { hints: {}, now, version: 'test' }));
+    const fill = await syncsDuring(pane, () => runAndWrite(host, 'fill', { hints: {}, now, version: 'test' }));
+    // First: snapshot 3 + a chunk each for CMS-64 and CMS-21, write 2. Again: + the Line Map and the
+    // typed read of Reconciliation, write 3 (sheets now exist). Fill: snapshot 3 + Findings and Universe
+    // Counts chunks + the Run Log's (past 30 rows by now), write 2.
+    expect([first, again, fill]).toEqual([7, 10, 8]);
   });
 });
