@@ -1,14 +1,12 @@
 /** The readable output of `fill`: each program's form as a table. */
 import { confidenceAndPrecisionText } from '../core/forms/error-rate-table.js';
 import type { ProgramForm } from '../core/forms/fill-program.js';
+import { SUMMARY_LINES } from '../core/forms/form-layout.js';
 import { formNotes } from '../core/forms/form-notes.js';
 import type { SummaryRowKey } from '../core/forms/summary-findings.js';
 import { countText, dollarsText, percentText, textTable } from './text-table.js';
 
-const ROWS: readonly [SummaryRowKey, string][] = [
-  ['active', 'D. Active'], ['stratum1', '   Stratum 1'], ['stratum2', '   Stratum 2'], ['stratum3', '   Stratum 3'],
-  ['negative', 'E. Negative'], ['denials', '   Denials'], ['terminations', '   Terminations'], ['totals', 'F. Totals'],
-];
+const ROWS: readonly [SummaryRowKey, string][] = SUMMARY_LINES.map((l) => [l.key, l.lettered ? l.shortLabel : `   ${l.shortLabel}`]);
 
 export function formatForm(form: ProgramForm): string {
   const summary = textTable(

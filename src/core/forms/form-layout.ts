@@ -3,7 +3,7 @@
  * CMS-10184E (01/07); the 2013 Summary Findings edition keeps lines A-F on the same rows): the one
  * place the sheet (its rows and SUM formulas) and the numbers (issues pointing at a line) read.
  */
-import { ACTIVE_STRATA, NEGATIVE_STRATA, STRATUM_FORM_LABEL, type Stratum } from '../workbook/strata';
+import { ACTIVE_STRATA, NEGATIVE_STRATA, STRATUM_FORM_LABEL, STRATUM_LABEL, type Stratum } from '../workbook/strata';
 import type { SummaryRowKey } from './summary-findings';
 
 /** Row of the Summary Findings Table's column headings. */
@@ -13,18 +13,20 @@ export const SUMMARY_HEADER_ROW = 9;
 export interface SummaryLine {
   readonly key: SummaryRowKey;
   readonly label: string;
+  /** The label where room is short (the command line's table, the task pane): `Stratum 1`. */
+  readonly shortLabel: string;
   readonly lettered: boolean;
 }
 
-const strataLines = (strata: readonly Stratum[]): SummaryLine[] => strata.map((s) => ({ key: s, label: `    ${STRATUM_FORM_LABEL[s]}`, lettered: false }));
+const strataLines = (strata: readonly Stratum[]): SummaryLine[] => strata.map((s) => ({ key: s, label: `    ${STRATUM_FORM_LABEL[s]}`, shortLabel: STRATUM_LABEL[s], lettered: false }));
 
 /** Lines D-F in form order, from the row after the headings (form instructions, "Line D" to "Line F"). */
 export const SUMMARY_LINES: readonly SummaryLine[] = [
-  { key: 'active', label: 'D. Active', lettered: true },
+  { key: 'active', label: 'D. Active', shortLabel: 'D. Active', lettered: true },
   ...strataLines(ACTIVE_STRATA),
-  { key: 'negative', label: 'E. Negative', lettered: true },
+  { key: 'negative', label: 'E. Negative', shortLabel: 'E. Negative', lettered: true },
   ...strataLines(NEGATIVE_STRATA),
-  { key: 'totals', label: 'F. Totals', lettered: true },
+  { key: 'totals', label: 'F. Totals', shortLabel: 'F. Totals', lettered: true },
 ];
 
 /** Row of each summary line on the sheet. */

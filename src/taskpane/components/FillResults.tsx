@@ -1,4 +1,5 @@
 /** A fill's results: CMS-10184E lines A-J for each program, as the form reads. */
+import { SUMMARY_LINES } from '../../core/forms/form-layout.js';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { confidenceAndPrecisionText, type ErrorRateLine } from '../../core/forms/error-rate-table.js';
 import type { ProgramForm } from '../../core/forms/fill-program.js';
@@ -24,16 +25,8 @@ const useStyles = makeStyles({
   subRow: { paddingLeft: tokens.spacingHorizontalL, '@media (max-width: 399px)': { paddingLeft: tokens.spacingHorizontalM } },
 });
 
-const SUMMARY_ROWS: readonly (readonly [SummaryRowKey, string, boolean])[] = [
-  ['active', 'D. Active', false],
-  ['stratum1', 'Stratum 1', true],
-  ['stratum2', 'Stratum 2', true],
-  ['stratum3', 'Stratum 3', true],
-  ['negative', 'E. Negative', false],
-  ['denials', 'Denials', true],
-  ['terminations', 'Terminations', true],
-  ['totals', 'F. Totals', false],
-];
+/** Lines D-F as the form lists them (core form-layout.ts): key, short label, whether a stratum under its line. */
+const SUMMARY_ROWS: readonly (readonly [SummaryRowKey, string, boolean])[] = SUMMARY_LINES.map((l) => [l.key, l.shortLabel, !l.lettered]);
 
 interface RateItem {
   readonly line: string;
