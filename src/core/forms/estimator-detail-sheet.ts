@@ -30,7 +30,15 @@ export interface DetailRefs {
   readonly J?: { readonly dollars: string; readonly percentage: string };
 }
 
-const HEADERS = ['Cell', 'Month', 'Stratum', 'N (universe)', 'n (sampled)', 'Weight N/n', 'Σy', 'Σx', 'Mean y', 'Mean x', 's²y', 's²x', 'sxy', 'w·Σy', 'w·Σx', 'Variance term of the rate', 'Variance term of Σy', 'Universe dollars'];
+/** The columns of every cell block, A to R: heading and starting width (widened to fit by the owned-sheet guard). */
+const COLUMNS: readonly { readonly header: string; readonly width: number }[] = [
+  { header: 'Cell', width: 18 }, { header: 'Month', width: 10 }, { header: 'Stratum', width: 14 }, { header: 'N (universe)', width: 12 },
+  { header: 'n (sampled)', width: 10 }, { header: 'Weight N/n', width: 12 }, { header: 'Σy', width: 16 }, { header: 'Σx', width: 16 },
+  { header: 'Mean y', width: 14 }, { header: 'Mean x', width: 14 }, { header: 's²y', width: 14 }, { header: 's²x', width: 14 },
+  { header: 'sxy', width: 14 }, { header: 'w·Σy', width: 18 }, { header: 'w·Σx', width: 18 }, { header: 'Variance term of the rate', width: 16 },
+  { header: 'Variance term of Σy', width: 16 }, { header: 'Universe dollars', width: 16 },
+];
+const HEADERS = COLUMNS.map((c) => c.header);
 const HEADER = { bold: true, fill: 'D9E1F2', wrap: true, border: 'thin' } as const;
 const TITLE = { bold: true, fill: 'FFF2CC' } as const;
 const CONFIDENCE_CELL = absoluteAddress(2, 3);
@@ -273,7 +281,7 @@ export function buildEstimatorDetail(forms: readonly ProgramForm[], confidence: 
   // Notes below the tables, in a merged row as wide as the tables (not in a narrow frozen cell).
   out.push();
   const noteRow = out.push(textCell(ESTIMATOR_NOTE, { wrap: true }));
-  const columnWidths = [18, 10, 14, 12, 10, 12, 16, 16, 14, 14, 14, 14, 14, 18, 18, 16, 16, 16];
+  const columnWidths = COLUMNS.map((c) => c.width);
   return {
     sheet: {
       name: ESTIMATOR_DETAIL_SHEET,
