@@ -56,22 +56,8 @@ export function freeRelId(rels: readonly Relationship[]): string {
   return `rId${n}`;
 }
 
-/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`; the package root's rels is `_rels/.rels`. */
-export function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target against the part that holds the relationship. */
-export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const base = fromPart.includes('/') ? fromPart.slice(0, fromPart.lastIndexOf('/')).split('/') : [];
-  for (const seg of target.split('/')) {
-    if (seg === '..') base.pop();
-    else if (seg !== '.' && seg !== '') base.push(seg);
-  }
-  return base.join('/');
-}
+// Part paths are resolved as the reader resolves them: one implementation (read/package-parts.ts).
+export { relsPathOf, resolveTarget } from './read/package-parts.js';
 
 /** A target for `toPart` relative to the folder of `fromPart`. */
 export function relativeTarget(fromPart: string, toPart: string): string {
