@@ -1,8 +1,8 @@
 /**
  * What the task pane needs from a workbook, and nothing more. Two hosts implement it: the Excel
  * host (excel-host.ts, over the office-js adapter in src/excel) inside Excel, and the preview
- * host (preview/preview-host.ts, over exceljs) in a plain browser. Components never import
- * office-js or exceljs: they get a host from the React context (host-context.tsx).
+ * host (preview/preview-host.ts, over the shared .xlsx reader) in a plain browser. Components never import
+ * office-js or the .xlsx adapter: they get a host from the React context (host-context.tsx).
  */
 import type { NoteEdit } from '../core/recon/note-cells.js';
 import type { OwnedSheet, WorkbookSource } from '../core/workbook/port.js';
