@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 
 export interface DuckDbOptions {
   /** DuckDB's memory limit (default 512MB, so a run stays under 1 GiB whatever the row count). */
@@ -22,6 +22,8 @@ export interface DuckDbSession {
 }
 
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<DuckDbSession> {
+  // Loaded on first use, so `reconcile` and `fill` never load DuckDB's native library (nor fail where it cannot load).
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const temp = mkdtempSync(join(tmpdir(), 'perm-recon-duckdb-'));
   const instance = await DuckDBInstance.create(':memory:', {
     autoload_known_extensions: 'false',

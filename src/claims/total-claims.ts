@@ -9,7 +9,7 @@
  * number each ID's rows to keep the first) give them instead. Examples, when a check has any,
  * come from the portable examples statement over the row-numbered view.
  */
-import { DuckDBDecimalValue, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Component } from '../core/workbook/component.js';
 import { COMPONENTS } from '../core/workbook/component.js';
 import { PROGRAMS, type Program } from '../core/workbook/program.js';
@@ -87,9 +87,12 @@ export interface TotalClaimsOptions extends DuckDbOptions {
 /** Exact integer cents of a DuckDB DECIMAL (or integer) value. */
 export function centsOf(v: DuckDBValue): bigint {
   if (v === null) return 0n;
-  if (v instanceof DuckDBDecimalValue) {
-    if (v.scale > 2) throw new RangeError(`DECIMAL scale ${v.scale} is finer than cents`);
-    return v.value * (10n ** BigInt(2 - v.scale));
+  // A DECIMAL arrives as DuckDBDecimalValue { value: bigint (unscaled), scale }; told by its shape, so
+  // that this module does not load DuckDB's native library before a claim file is read.
+  if (typeof v === 'object' && typeof (v as { value?: unknown }).value === 'bigint' && typeof (v as { scale?: unknown }).scale === 'number') {
+    const d = v as { value: bigint; scale: number };
+    if (d.scale > 2) throw new RangeError(`DECIMAL scale ${d.scale} is finer than cents`);
+    return d.value * (10n ** BigInt(2 - d.scale));
   }
   if (typeof v === 'bigint') return v * 100n;
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v) * 100n;
