@@ -29,33 +29,28 @@ interface SummaryColumnSpec {
   readonly header: string;
 }
 
-/** The columns of the Summary Findings Table of each edition (seed 003's blank form; the 2013 Summary Findings form). */
+const COLUMN = (key: SummaryColumnSpec['key'], header: string): SummaryColumnSpec => ({ key, header });
+/** The columns both editions have, in two runs: the 2013 edition puts Cases Dropped between them. */
+const COUNTS_0107 = [
+  COLUMN('universe', 'Number of Cases in Universe'),
+  COLUMN('sampled', 'Number of Cases Sampled'),
+  COLUMN('fraudExcluded', 'Number of Fraud Cases Excluded from the Universe or Sample'),
+];
+const FINDINGS_0107 = [
+  COLUMN('correct', 'Number of Cases Correct'),
+  COLUMN('incorrect', 'Number of Cases Incorrect'),
+  COLUMN('undetermined', 'Number of Cases Undetermined'),
+  COLUMN('dollarsPaidCents', 'Total Dollars Paid'),
+  COLUMN('dollarsCorrectCents', 'Total Dollars Correct'),
+  COLUMN('dollarsInErrorCents', 'Total Dollars in Error'),
+];
+
+/** The columns of the Summary Findings Table of each edition (seed 003's blank form; the 2013 Summary Findings form adds two). */
 export const SUMMARY_COLUMNS: Readonly<Record<FormVersion, readonly SummaryColumnSpec[]>> = {
-  '01/07': [
-    { key: 'universe', header: 'Number of Cases in Universe' },
-    { key: 'sampled', header: 'Number of Cases Sampled' },
-    { key: 'fraudExcluded', header: 'Number of Fraud Cases Excluded from the Universe or Sample' },
-    { key: 'correct', header: 'Number of Cases Correct' },
-    { key: 'incorrect', header: 'Number of Cases Incorrect' },
-    { key: 'undetermined', header: 'Number of Cases Undetermined' },
-    { key: 'dollarsPaidCents', header: 'Total Dollars Paid' },
-    { key: 'dollarsCorrectCents', header: 'Total Dollars Correct' },
-    { key: 'dollarsInErrorCents', header: 'Total Dollars in Error' },
-  ],
-  '2013': [
-    { key: 'universe', header: 'Number of Cases in Universe' },
-    { key: 'sampled', header: 'Number of Cases Sampled' },
-    { key: 'fraudExcluded', header: 'Number of Fraud Cases Excluded from the Universe or Sample' },
-    { key: 'dropped', header: 'Number of Cases Dropped from Sample' },
-    { key: 'correct', header: 'Number of Cases Correct' },
-    { key: 'incorrect', header: 'Number of Cases Incorrect' },
-    { key: 'undetermined', header: 'Number of Cases Undetermined' },
-    { key: 'dollarsPaidCents', header: 'Total Dollars Paid' },
-    { key: 'dollarsCorrectCents', header: 'Total Dollars Correct' },
-    { key: 'dollarsInErrorCents', header: 'Total Dollars in Error' },
-    { key: 'dollarsUndeterminedCents', header: 'Total Dollars Undetermined' },
-  ],
+  '01/07': [...COUNTS_0107, ...FINDINGS_0107],
+  '2013': [...COUNTS_0107, COLUMN('dropped', 'Number of Cases Dropped from Sample'), ...FINDINGS_0107, COLUMN('dollarsUndeterminedCents', 'Total Dollars Undetermined')],
 };
+
 const LETTERS = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'];
 const IS_DOLLARS = (k: keyof SummaryRow) => k.endsWith('Cents');
 const NEGATIVE_ROW_KEYS: ReadonlySet<SummaryRowKey> = new Set(NEGATIVE_STRATA);
