@@ -4,6 +4,7 @@
  * read), tells other formats by their first bytes, and streams zip entries through Node's zlib
  * (inflating on libuv's thread pool, beside the scanner) with zlib's CRC-32.
  */
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
@@ -59,6 +60,7 @@ function nodePlatform(path: string, size: number): ZipPlatform {
       }
     },
     crc32: (data, previous) => crc32(data, previous),
+    isAscii: (data) => isAscii(data),
   };
 }
 

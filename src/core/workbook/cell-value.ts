@@ -7,7 +7,12 @@ export function isCellError(value: CellValue): value is CellError {
 
 /** Blank: empty, or text of spaces only (spaces, non-breaking spaces, line breaks). */
 export function isBlank(value: CellValue): boolean {
-  return value === null || (typeof value === 'string' && value.replace(/[\s\u00A0]/g, '') === '');
+  if (value === null) return true;
+  if (typeof value !== 'string') return false;
+  // Most text starts with a printable ASCII character, which is never a space: no regular expression then.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.replace(/[\s\u00A0]/g, '') === '';
 }
 
 /** `2023-07-01` (UTC date part). */

@@ -240,30 +240,59 @@ export interface ReadTableOptions {
   readonly keepBlankRows?: boolean;
 }
 
+/** One data row of a table as plain values, in the order of `TableRows.names` (no per-cell objects: claim-level tables run to a million rows). */
+export interface TableRow {
+  readonly row: number;
+  readonly values: readonly CellValue[];
+}
+
+/** A table's rows as values, with the column names and letters to name a cell when a value is bad. */
+export interface TableRows {
+  readonly names: readonly string[];
+  /** The A1 address of column `names[i]` in sheet row `row`. */
+  address(i: number, row: number): string;
+  readonly chunks: AsyncIterable<readonly TableRow[]>;
+}
+
+/** The table's data rows in chunks, as values by column. Rows whose table cells are all blank are skipped (unless `keepBlankRows`). */
+export function readTableRows(source: WorkbookSource, table: FoundTable, options: ReadTableOptions = {}): TableRows {
+  const names = Object.keys(table.columns);
+  const letters = names.map((n) => columnLetter(table.columns[n] as number));
+  async function* chunks(): AsyncGenerator<readonly TableRow[]> {
+    if (table.lastRow < table.firstDataRow) return;
+    const summary = (await source.sheets()).find((s) => s.name === table.sheet);
+    if (summary === undefined) return;
+    const indexes = names.map((n) => (table.columns[n] as number) - summary.firstColumn);
+    const width = indexes.length;
+    const readOptions = { fromRow: table.firstDataRow, toRow: table.lastRow, ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) };
+    for await (const chunk of source.readRows(table.sheet, readOptions)) {
+      const rows: TableRow[] = [];
+      for (const r of chunk) {
+        const values = new Array<CellValue>(width);
+        let blank = true;
+        for (let k = 0; k < width; k++) {
+          const index = indexes[k] as number;
+          const value = index >= 0 ? (r.cells[index] ?? null) : null;
+          if (blank && !isBlank(value)) blank = false;
+          values[k] = value;
+        }
+        if (!blank || options.keepBlankRows === true) rows.push({ row: r.row, values });
+      }
+      if (rows.length > 0) yield rows;
+    }
+  }
+  return { names, address: (i, row) => `${letters[i] ?? ''}${row}`, chunks: chunks() };
+}
+
 /** The table's data rows in chunks, as records. Rows whose table cells are all blank are skipped. */
 export async function* readTableRecords(source: WorkbookSource, table: FoundTable, options: ReadTableOptions = {}): AsyncGenerator<readonly TableRecord[]> {
-  if (table.lastRow < table.firstDataRow) return;
-  const summary = (await source.sheets()).find((s) => s.name === table.sheet);
-  if (summary === undefined) return;
-  const entries = Object.entries(table.columns).map(([name, col]) => ({
-    name,
-    index: col - summary.firstColumn,
-    letter: columnLetter(col),
-  }));
-  const readOptions = { fromRow: table.firstDataRow, toRow: table.lastRow, ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) };
-  for await (const chunk of source.readRows(table.sheet, readOptions)) {
-    const records: TableRecord[] = [];
-    for (const r of chunk) {
+  const rows = readTableRows(source, table, options);
+  for await (const chunk of rows.chunks) {
+    yield chunk.map((r) => {
       const cells: Record<string, TableCell> = {};
-      let blank = true;
-      for (const e of entries) {
-        const value = e.index >= 0 ? (r.cells[e.index] ?? null) : null;
-        if (!isBlank(value)) blank = false;
-        cells[e.name] = { value, cell: `${e.letter}${r.row}` };
-      }
-      if (!blank || options.keepBlankRows === true) records.push({ sheet: table.sheet, row: r.row, cells });
-    }
-    if (records.length > 0) yield records;
+      rows.names.forEach((name, i) => (cells[name] = { value: r.values[i] ?? null, cell: rows.address(i, r.row) }));
+      return { sheet: table.sheet, row: r.row, cells };
+    });
   }
 }
 

@@ -12,6 +12,8 @@ const COUNT_EXAMPLES = 'Type a whole number such as 1250.';
 
 /** Largest amount that still has exact cents in a JavaScript number (about $90 trillion). */
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+/** 2^44 dollars (about $17.6 trillion): below it a double's spacing is under 0.4 cents. */
+const FAST_CENTS_BELOW = 2 ** 44;
 
 /** Reasons shared by every numeric parser: the cell holds something that is not a number at all. */
 function notNumberReason(value: CellValue, examples: string): string | undefined {
@@ -93,6 +95,15 @@ export function parseCents(value: CellValue): Parsed<number> {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return parsedFail(`${describeCellValue(value)} is not a finite number. ${MONEY_EXAMPLES}`);
     if (Math.abs(value) * 100 > MAX_CENTS) return parsedFail(tooLarge(value));
+    // Fast path, exact: below 2^44 a double's rounding interval is narrower than half a cent, so
+    // when c/100 is this very number (c/100 is one correctly rounded division of exact integers),
+    // c/100 is its shortest decimal form and the digits below would give c too. Otherwise (1.005,
+    // 1e-7, larger amounts) the decimal digits are read as written.
+    const magnitude = Math.abs(value);
+    if (magnitude < FAST_CENTS_BELOW) {
+      const c = Math.round(magnitude * 100);
+      if (c / 100 === magnitude) return parsedOk(signed(value < 0, c));
+    }
     const [intDigits = '', fracDigits = ''] = plainDecimal(value).split('.');
     return parsedOk(signed(value < 0, digitsToCents(intDigits, fracDigits)));
   }

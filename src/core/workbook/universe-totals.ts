@@ -7,7 +7,7 @@
 import type { RegisteredCode } from './issue-codes.js';
 import { describeCellValue, isBlank } from './cell-value.js';
 import { COMPONENTS, parseComponent, type Component } from './component.js';
-import { readTableRecords, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRecord } from './find-table.js';
+import { readTableRows, searchTables, tableMergeIssues, tableNotFoundIssue, type FoundTable, type TableRow } from './find-table.js';
 import { cellIssue, fieldIssue, type Issue } from './issue.js';
 import { issueLimiter } from './issue-limiter.js';
 import { normalizeLabel } from './normalize-label.js';
@@ -58,20 +58,41 @@ const CACHE_LIMIT = 10_000;
 
 /** Memoises a cell parser by value: a million claim rows hold only a handful of distinct quarters. */
 function cached<T>(parse: (v: CellValue) => Parsed<T>): (v: CellValue) => Parsed<T> {
+  // Keyed by the value itself (text, number or boolean are distinct keys), dates by their time.
   const cache = new Map<string | number | boolean, Parsed<T>>();
+  const dates = new Map<number, Parsed<T>>();
   return (v) => {
-    const key = v instanceof Date ? `d${v.getTime()}` : typeof v === 'string' ? `s${v}` : typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
-    if (key === undefined) return parse(v);
-    let hit = cache.get(key);
+    if (v === null || typeof v === 'object') {
+      if (!(v instanceof Date)) return parse(v);
+      const hit = dates.get(v.getTime());
+      if (hit !== undefined) return hit;
+      const parsed = parse(v);
+      if (dates.size < CACHE_LIMIT) dates.set(v.getTime(), parsed);
+      return parsed;
+    }
+    let hit = cache.get(v);
     if (hit === undefined) {
       hit = parse(v);
-      if (cache.size < CACHE_LIMIT) cache.set(key, hit);
+      if (cache.size < CACHE_LIMIT) cache.set(v, hit);
     }
     return hit;
   };
 }
 
 const TOTAL_ROW = /^(?:grand |sub-?)?totals?\b/;
+
+/** Whether a Program cell's text says its row is a total, memoised per text (a claim sheet repeats a few texts). */
+function totalRowTest(): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let hit = seen.get(text);
+    if (hit === undefined) {
+      hit = TOTAL_ROW.test(normalizeLabel(text));
+      if (seen.size < CACHE_LIMIT) seen.set(text, hit);
+    }
+    return hit;
+  };
+}
 
 interface Sum {
   cents: number;
@@ -93,18 +114,11 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
   const program = cached(parseProgram);
   const quarter = cached(parseQuarter);
   const component = cached(parseComponent);
+  const totalRow = totalRowTest();
   const sums = new Map<string, Sum>();
   let rowsRead = 0;
   let rowsSkipped = 0;
   let hasClaims = false;
-
-  const check = <T>(r: TableRecord, field: string, parse: (v: CellValue) => Parsed<T>): T | undefined => {
-    const c = r.cells[field];
-    const p = parse(c?.value ?? null);
-    if (p.ok) return p.value;
-    limiter.add(fieldIssue('error', `universe.${field.toLowerCase()}` as RegisteredCode, { sheet: r.sheet, ...(c === undefined ? {} : { cell: c.cell }) }, field, p.reason));
-    return undefined;
-  };
 
   const mergeIssues: Issue[] = [];
   for (const table of tables) {
@@ -112,31 +126,44 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
     const withClaims = table.columns['Claims'] !== undefined;
     hasClaims ||= withClaims;
     const readOptions = options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows };
-    for await (const chunk of readTableRecords(source, table, readOptions)) {
+    const rows = readTableRows(source, table, readOptions);
+    const at = (name: string): number => rows.names.indexOf(name);
+    const [iProgram, iQuarter, iComponent, iAmount, iClaims] = [at('Program'), at('Quarter'), at('Component'), at('Amount'), at('Claims')];
+    // The rows are plain values; a cell's address is made only for an issue.
+    const check = <T>(r: TableRow, field: string, index: number, parse: (v: CellValue) => Parsed<T>): T | undefined => {
+      const p = parse(index < 0 ? null : (r.values[index] ?? null));
+      if (p.ok) return p.value;
+      limiter.add(fieldIssue('error', `universe.${field.toLowerCase()}` as RegisteredCode, { sheet: table.sheet, ...(index < 0 ? {} : { cell: rows.address(index, r.row) }) }, field, p.reason));
+      return undefined;
+    };
+    for await (const chunk of rows.chunks) {
       for (const r of chunk) {
         rowsRead += 1;
-        const programCell = r.cells['Program'];
-        if (programCell !== undefined && typeof programCell.value === 'string' && TOTAL_ROW.test(normalizeLabel(programCell.value))) {
-          limiter.add(cellIssue('warning', 'universe.total-row', { sheet: r.sheet, cell: programCell.cell }, `${describeCellValue(programCell.value)} looks like a total row, so it is not added (adding it would count its rows twice). Delete the row if it is not a total.`));
+        const programValue = iProgram < 0 ? null : r.values[iProgram];
+        if (typeof programValue === 'string' && totalRow(programValue)) {
+          limiter.add(cellIssue('warning', 'universe.total-row', { sheet: table.sheet, cell: rows.address(iProgram, r.row) }, `${describeCellValue(programValue)} looks like a total row, so it is not added (adding it would count its rows twice). Delete the row if it is not a total.`));
           rowsSkipped += 1;
           continue;
         }
-        const p = check(r, 'Program', program);
-        const q = check(r, 'Quarter', quarter);
-        const c = check(r, 'Component', component);
-        const cents = check(r, 'Amount', parseCents);
-        const claimsCell = withClaims ? r.cells['Claims'] : undefined;
-        const claims = claimsCell === undefined || isBlank(claimsCell.value) ? 0 : check(r, 'Claims', parseCount);
+        const p = check(r, 'Program', iProgram, program);
+        const q = check(r, 'Quarter', iQuarter, quarter);
+        const c = check(r, 'Component', iComponent, component);
+        const cents = check(r, 'Amount', iAmount, parseCents);
+        const claimsValue = iClaims < 0 ? null : (r.values[iClaims] ?? null);
+        const claims = !withClaims || isBlank(claimsValue) ? 0 : check(r, 'Claims', iClaims, parseCount);
         if (p === undefined || q === undefined || c === undefined || cents === undefined || claims === undefined) {
           rowsSkipped += 1;
           continue;
         }
         const key = `${p}|${q}|${c}`;
-        const sum = sums.get(key) ?? { cents: 0, rows: 0, claims: 0 };
+        let sum = sums.get(key);
+        if (sum === undefined) {
+          sum = { cents: 0, rows: 0, claims: 0 };
+          sums.set(key, sum);
+        }
         sum.cents += cents;
         sum.rows += 1;
         sum.claims += claims;
-        sums.set(key, sum);
       }
       options.onProgress?.(rowsRead);
     }

@@ -6,7 +6,7 @@
 import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { MAX_PENDING_CHARS } from './sheet-scanner.js';
-import { localName, onlySpace, parseStartTag, refuseDoctype } from './xml-chars.js';
+import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag, refuseDoctype } from './xml-chars.js';
 
 /** Estimated memory the table may take (characters plus about 32 bytes per string), so that a workbook of any size is read within about 300 MiB. */
 export const MAX_SHARED_STRING_BYTES = 160 * 1024 * 1024;
@@ -18,6 +18,16 @@ export class SharedStringsScanner {
   private done = false;
   /** Estimated bytes the strings take. */
   bytes = 0;
+
+  private plainOpen: string | undefined;
+  private plainClose = '';
+
+  private add(text: string): void {
+    if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
+    this.bytes += text.length + 32;
+    if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.length.toLocaleString('en-US')} strings)`);
+    this.strings.push(text);
+  }
 
   push(text: string): void {
     const s = this.buf.length === 0 ? text : this.buf + text;
@@ -68,12 +78,26 @@ export class SharedStringsScanner {
         continue;
       }
       if (this.done) throw new PartProblem('the shared-string table has elements after </sst>');
+      // Fast path: `<si><t>text</t></si>`, what Excel writes for plain text (no attribute, no run).
+      if (this.plainOpen !== undefined && s.startsWith(this.plainOpen, i)) {
+        const from = i + this.plainOpen.length;
+        const close = s.indexOf(this.plainClose, from);
+        if (close < 0) return i;
+        const raw = s.slice(from, close);
+        if (raw.indexOf('<') < 0) {
+          this.add(decodeXstring(decodeEntities(raw)));
+          i = close + this.plainClose.length;
+          continue;
+        }
+      }
       const tag = parseStartTag(s, i);
       if (tag === undefined) return i;
       const local = localName(tag.name);
       if (this.p === undefined) {
         if (local !== 'sst') throw new PartProblem(`the shared-string part's root element is <${tag.name}>, not <sst>`);
         this.p = tag.name.slice(0, tag.name.length - 3);
+        this.plainOpen = `<${this.p}si><${this.p}t>`;
+        this.plainClose = `</${this.p}t></${this.p}si>`;
         if (tag.selfClosing) this.done = true;
         i = tag.end;
         continue;
@@ -88,10 +112,7 @@ export class SharedStringsScanner {
           text = stringItemText(s, tag.end, close);
           end = close + closeTag.length;
         }
-        if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
-        this.bytes += text.length + 32;
-        if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.length.toLocaleString('en-US')} strings)`);
-        this.strings.push(text);
+        this.add(text);
         i = end;
         continue;
       }

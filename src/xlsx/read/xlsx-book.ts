@@ -49,6 +49,33 @@ export interface XlsxBookOptions {
   readonly file?: string;
 }
 
+/**
+ * The bytes of a part, chunk by chunk, checked to be UTF-8 as they pass: an ASCII chunk (the usual
+ * sheet) at once, any other through a fatal decoder, so the scanner, which decodes only the pieces
+ * it reads, never sees a byte that is not text.
+ */
+async function* partBytes(zip: ZipArchive, part: string): AsyncGenerator<Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending = false;
+  try {
+    for await (const chunk of zip.open(part)) {
+      if (zip.isAscii(chunk)) {
+        // Ends a character the last chunk left open: an error, since an ASCII byte cannot continue it.
+        if (pending) decoder.decode();
+        pending = false;
+      } else {
+        decoder.decode(chunk, { stream: true });
+        pending = true;
+      }
+      yield chunk;
+    }
+    if (pending) decoder.decode();
+  } catch (e) {
+    if (e instanceof TypeError) throw new PartProblem(`part ${part} is not valid UTF-8 text: the file is damaged`);
+    throw e;
+  }
+}
+
 /** Text of a part, decoded as UTF-8 chunk by chunk. */
 async function* partText(zip: ZipArchive, part: string): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -178,7 +205,7 @@ export class XlsxBook implements WorkbookSource {
   /** Streams a whole sheet part through a scanner. Problems become XlsxReadErrors naming the sheet. */
   private static async feed(file: string, zip: ZipArchive, part: string, sheet: string, scanner: SheetScanner): Promise<void> {
     try {
-      for await (const text of partText(zip, part)) scanner.push(text);
+      for await (const bytes of partBytes(zip, part)) scanner.push(bytes);
       scanner.end();
     } catch (e) {
       if (e instanceof PartProblem) throw new XlsxReadError({ file, sheet, ...(e.cell === undefined ? {} : { cell: e.cell }) }, `${e.message}. ${RESAVE_ADVICE}`, { cause: e });
@@ -354,8 +381,8 @@ export class XlsxBook implements WorkbookSource {
 
   private async *feedRows(info: SheetInfo, scanner: SheetScanner, stop: () => boolean, each: () => void): AsyncGenerator<void> {
     try {
-      for await (const text of partText(this.zip, info.part)) {
-        scanner.push(text);
+      for await (const bytes of partBytes(this.zip, info.part)) {
+        scanner.push(bytes);
         each();
         yield;
         if (stop()) return;

@@ -6,6 +6,7 @@
  * the inflater and the CRC function; everything else is shared.
  */
 import { PartProblem } from './read-error.js';
+import { isAscii } from './xml-bytes.js';
 
 export interface ZipEntry {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface ZipPlatform {
   /** The inflated (method 8) or stored (method 0) bytes of `length` compressed bytes at `offset`, chunk by chunk. */
   inflate(offset: number, length: number, method: number): AsyncIterable<Uint8Array>;
   crc32(data: Uint8Array, previous: number): number;
+  /** True when the bytes are 7-bit ASCII, where the platform has a native check (Node's buffer.isAscii); else a JavaScript loop is used. */
+  isAscii?(data: Uint8Array): boolean;
 }
 
 const EOCD = 0x06054b50;
@@ -126,6 +129,11 @@ export class ZipArchive {
       p = end;
     }
     return new ZipArchive(platform, entries);
+  }
+
+  /** True when `data` is 7-bit ASCII (the platform's native check when it has one). */
+  isAscii(data: Uint8Array): boolean {
+    return this.platform.isAscii === undefined ? isAscii(data) : this.platform.isAscii(data);
   }
 
   /** Entry names as stored. */

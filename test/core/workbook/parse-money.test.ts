@@ -67,6 +67,26 @@ describe('parseCents', () => {
     );
   });
 
+  it('a number cell gives the cents of its digits as written: the same as the text of its shortest form', () => {
+    // The text path reads the decimal digits; a number takes a fast path when it is a whole number
+    // of cents below 2^44 and the digits otherwise, so both must agree everywhere.
+    const amount = fc.oneof(
+      fc.double({ min: 1e-6, max: 2 ** 46, noNaN: true }),
+      fc.integer({ min: 0, max: 2 ** 46 }).map((c) => c / 100),
+      fc.integer({ min: 0, max: 2 ** 40 }).map((m) => m / 1000),
+      fc.constantFrom(2 ** 44 - 0.01, 2 ** 44, 2 ** 44 + 0.02, 17_592_186_044_415.99),
+    );
+    fc.assert(
+      fc.property(amount, fc.boolean(), (n, negative) => {
+        const v = negative ? -n : n;
+        const text = String(v);
+        if (/e/i.test(text)) return;
+        expect(cents(v), text).toBe(cents(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('gives a distinct reason for each kind of bad cell', () => {
     expect(reason(null)).toMatch(/^The cell is blank\. Type a dollar amount/);
     expect(reason('   ')).toMatch(/^The cell is blank/);
