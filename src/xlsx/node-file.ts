@@ -7,7 +7,8 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createInflateRaw, crc32, type ZlibOptions } from 'node:zlib';
 import { isOle, isZip, notZipMessage, oleMessage } from './read/file-kind.js';
 import { PartProblem, XlsxReadError } from './read/read-error.js';
 import { XlsxBook, type XlsxBookOptions } from './read/xlsx-book.js';
@@ -15,6 +16,7 @@ import { ZipArchive, type ZipPlatform } from './read/zip-archive.js';
 
 const READ_CHUNK = 1024 * 1024;
 const INFLATE_CHUNK = 256 * 1024;
+const INFLATE_AHEAD = 8 * INFLATE_CHUNK;
 /** Bytes of an OLE file searched for the names that tell an encrypted .xlsx from an .xls. */
 const OLE_SAMPLE = 8 * 1024 * 1024;
 
@@ -49,7 +51,10 @@ function nodePlatform(path: string, size: number): ZipPlatform {
         }
         return;
       }
-      const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+      // Room for eight inflated chunks (2 MiB) ahead, so zlib keeps inflating on its thread while the
+      // scanner reads; with the default (16 KiB) it stops after every chunk until that chunk is read.
+      const options: ZlibOptions & TransformOptions = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: INFLATE_AHEAD };
+      const inflater = createInflateRaw(options);
       raw.on('error', (e) => inflater.destroy(e));
       raw.pipe(inflater);
       try {

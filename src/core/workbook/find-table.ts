@@ -264,7 +264,7 @@ export function readTableRows(source: WorkbookSource, table: FoundTable, options
     if (summary === undefined) return;
     const indexes = names.map((n) => (table.columns[n] as number) - summary.firstColumn);
     const width = indexes.length;
-    const readOptions = { fromRow: table.firstDataRow, toRow: table.lastRow, ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) };
+    const readOptions = { fromRow: table.firstDataRow, toRow: table.lastRow, columns: names.map((n) => table.columns[n] as number), ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) };
     for await (const chunk of source.readRows(table.sheet, readOptions)) {
       const rows: TableRow[] = [];
       for (const r of chunk) {

@@ -55,6 +55,12 @@ export interface ReadRowsOptions {
   readonly chunkRows?: number;
   /** Also give each row's formulas and number formats (`SheetRow.typed`); for small sheets of user-typed cells only. */
   readonly typed?: boolean;
+  /**
+   * The sheet columns (1-based) the caller reads; the cells of other columns may be given as blank.
+   * A hint: an adapter may give every cell. Lets a reader skip what a claim-level table does not
+   * use (its Claim ID column, for one).
+   */
+  readonly columns?: readonly number[];
 }
 
 /** Where the user said a table is: its sheet and header row (1-based). */

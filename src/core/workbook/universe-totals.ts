@@ -115,7 +115,15 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
   const quarter = cached(parseQuarter);
   const component = cached(parseComponent);
   const totalRow = totalRowTest();
-  const sums = new Map<string, Sum>();
+  // Program → quarter → component: the parsed values are the same few strings, so no key is built per row.
+  const sums = new Map<Program, Map<string, Map<Component, Sum>>>();
+  const sumAt = (p: Program, q: string): Map<Component, Sum> => {
+    let byQuarter = sums.get(p);
+    if (byQuarter === undefined) sums.set(p, (byQuarter = new Map()));
+    let byComponent = byQuarter.get(q);
+    if (byComponent === undefined) byQuarter.set(q, (byComponent = new Map()));
+    return byComponent;
+  };
   let rowsRead = 0;
   let rowsSkipped = 0;
   let hasClaims = false;
@@ -155,11 +163,10 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
           rowsSkipped += 1;
           continue;
         }
-        const key = `${p}|${q}|${c}`;
-        let sum = sums.get(key);
+        let sum = sums.get(p)?.get(q)?.get(c);
         if (sum === undefined) {
           sum = { cents: 0, rows: 0, claims: 0 };
-          sums.set(key, sum);
+          sumAt(p, q).set(c, sum);
         }
         sum.cents += cents;
         sum.rows += 1;
@@ -170,12 +177,11 @@ export async function readUniverseTotals(source: WorkbookSource, options: ReadUn
   }
 
   const totals: UniverseTotal[] = [];
-  for (const [key, sum] of sums) {
-    const [p = '', q = '', c = ''] = key.split('|');
+  for (const [p, byQuarter] of sums) for (const [q, byComponent] of byQuarter) for (const [c, sum] of byComponent) {
     if (!Number.isSafeInteger(sum.cents)) {
       limiter.add(cellIssue('error', 'universe.overflow', {}, `The ${p} ${c} universe of ${q} sums beyond what can be added exactly to the cent. Check the Amount column for amounts typed in cents or with extra digits.`));
     }
-    totals.push({ program: p as Program, quarter: q, component: c as Component, cents: sum.cents, rows: sum.rows, ...(hasClaims ? { claims: sum.claims } : {}) });
+    totals.push({ program: p, quarter: q, component: c, cents: sum.cents, rows: sum.rows, ...(hasClaims ? { claims: sum.claims } : {}) });
   }
   totals.sort(
     (a, b) =>

@@ -18,7 +18,7 @@ import { cellXml, type CellContext, type FormulaXml } from './cell-xml.js';
 import { excelSerialToUtc } from './excel-serial.js';
 import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS } from './rich-text.js';
-import { bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, tagEnd, textOf } from './xml-bytes.js';
+import { bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, ShortTexts, tagEnd, textOf } from './xml-bytes.js';
 import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
 
 export type { CellContext, FormulaXml } from './cell-xml.js';
@@ -32,6 +32,11 @@ export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 export interface SheetSink {
   /** `sharedIndex` is the shared-string index of a shared string, else -1. */
   cell(row: number, col: number, value: Exclude<CellValue, null>, style: number, sharedIndex: number): void;
+  /**
+   * A cell of plain text (no entity, no escape) given as its UTF-8 bytes `b[from..to)`, valid only
+   * during the call; optional: without it such a cell is decoded and given to `cell`.
+   */
+  text?(row: number, col: number, b: Uint8Array, from: number, to: number, style: number): void;
   /** A cell's formula, after its `cell` call (a formula saved with no cached value has none); optional. */
   formula?(row: number, col: number, formula: FormulaXml, style: number): void;
   /** After the last cell of a row element. */
@@ -46,6 +51,8 @@ const DONE = 4;
 
 const MERGE_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
 const BOM = [0xef, 0xbb, 0xbf];
+const STR = bytesOf('str');
+const INLINE_STR = bytesOf('inlineStr');
 
 function columnName(col: number): string {
   let s = '';
@@ -76,6 +83,8 @@ function cellType(b: Uint8Array, from: number, to: number): string {
         return 'd';
     }
   }
+  if (bytesAt(b, from, STR) && len === STR.length) return 'str';
+  if (bytesAt(b, from, INLINE_STR) && len === INLINE_STR.length) return 'inlineStr';
   return textOf(b, from, to);
 }
 
@@ -95,6 +104,8 @@ export class SheetScanner {
   private rowHasR = false;
   private rootSeen = false;
   readonly merges: string[] = [];
+  /** Inline texts decoded once each while they repeat (a claim sheet's Program, Quarter and Component). */
+  private readonly texts = new ShortTexts();
 
   constructor(
     private readonly ctx: CellContext,
@@ -295,7 +306,8 @@ export class SheetScanner {
           selfClosing = true;
           break;
         }
-        const eq = indexOfByte(s, 61, j);
+        // A one-letter name then `=` (r="12") is the usual attribute: no search.
+        const eq = j + 1 < n && s[j + 1] === 61 ? j + 1 : indexOfByte(s, 61, j);
         if (eq < 0) return -1;
         let q = eq + 1;
         while (q < n && isSpaceByte(s[q] as number)) q++;
@@ -383,7 +395,7 @@ export class SheetScanner {
         selfClosing = true;
         break;
       }
-      const eq = indexOfByte(s, 61, j);
+      const eq = j + 1 < n && s[j + 1] === 61 ? j + 1 : indexOfByte(s, 61, j);
       if (eq < 0) return -1;
       let q = eq + 1;
       while (q < n && isSpaceByte(s[q] as number)) q++;
@@ -422,7 +434,7 @@ export class SheetScanner {
     // Without a namespace prefix (as Excel writes) the tags are compared byte by byte, which is
     // measured faster than the general comparison.
     const plain = this.p === '';
-    if ((type === 's' || type === '' || type === 'n') && (plain ? j + 2 < n && s[j] === 60 && s[j + 1] === 118 && s[j + 2] === 62 : bytesAt(s, j, this.vOpenBytes))) {
+    if ((type === 's' || type === '' || type === 'n' || type === 'str') && (plain ? j + 2 < n && s[j] === 60 && s[j + 1] === 118 && s[j + 2] === 62 : bytesAt(s, j, this.vOpenBytes))) {
       const from = j + this.vOpenBytes.length;
       let to = from;
       while (to < n && s[to] !== 60) to++;
@@ -434,11 +446,27 @@ export class SheetScanner {
         if (type === 's') {
           const first = s[from] as number;
           const last = s[to - 1] as number;
-          const index = first >= 48 && first <= 57 && last >= 48 && last <= 57 ? plainIndex(s, from, to) : -1;
+          let index = -1;
+          if (first >= 48 && first <= 57 && last >= 48 && last <= 57 && to - from <= 9) {
+            index = 0;
+            for (let k = from; k < to && index >= 0; k++) {
+              const d = (s[k] as number) - 48;
+              index = d >= 0 && d <= 9 ? index * 10 + d : -1;
+            }
+          }
           const text = index < 0 ? undefined : this.ctx.sharedStrings[index];
           if (text !== undefined) {
             this.lastCol = col;
             if (text !== '') this.sink.cell(this.row, col, text, style, index);
+            return closeAt + cClose.length;
+          }
+        } else if (type === 'str') {
+          // A formula's text result saved without its formula (as streaming writers save text).
+          let special = false;
+          for (let k = from; k < to && !special; k++) special = s[k] === 38 || s[k] === 95;
+          if (!special && to - from <= MAX_CELL_CHARS) {
+            this.lastCol = col;
+            this.plainText(col, s, from, to, style);
             return closeAt + cClose.length;
           }
         } else {
@@ -451,6 +479,23 @@ export class SheetScanner {
         }
       }
     }
+    // An inline string of plain text, `<is><t>text</t></is>` (as streaming writers save text),
+    // read from the bytes; text with an entity or an `_x` escape is left to the general case.
+    if (plain && type === 'inlineStr' && j + 7 < n && s[j] === 60 && s[j + 1] === 105 && s[j + 2] === 115 && s[j + 3] === 62 && s[j + 4] === 60 && s[j + 5] === 116 && s[j + 6] === 62) {
+      const from = j + 7;
+      let to = from;
+      let special = false;
+      while (to < n && s[to] !== 60) {
+        if (s[to] === 38 || s[to] === 95) special = true;
+        to++;
+      }
+      const end = to + INLINE_CLOSE.length;
+      if (!special && to - from <= MAX_CELL_CHARS && end <= n && bytesAt(s, to, INLINE_CLOSE)) {
+        this.lastCol = col;
+        if (to > from) this.plainText(col, s, from, to, style);
+        return end;
+      }
+    }
     const closeAt = indexOfBytes(s, cClose, j);
     if (closeAt < 0) return -1;
     this.lastCol = col;
@@ -459,6 +504,12 @@ export class SheetScanner {
     if (read.value !== null) this.sink.cell(this.row, col, read.value, style, read.sharedIndex);
     if (read.formula !== undefined && this.sink.formula !== undefined) this.sink.formula(this.row, col, read.formula, style);
     return closeAt + cClose.length;
+  }
+
+  /** A cell of plain text, as bytes when the sink takes them. */
+  private plainText(col: number, s: Uint8Array, from: number, to: number, style: number): void {
+    if (this.sink.text !== undefined) this.sink.text(this.row, col, s, from, to, style);
+    else this.sink.cell(this.row, col, this.texts.text(s, from, to), style, -1);
   }
 
   /** Column of a cell reference such as `AB12`, checking that its row is this row. */
@@ -510,6 +561,7 @@ export class SheetScanner {
 }
 
 const COMMENT_END = bytesOf('-->');
+const INLINE_CLOSE = bytesOf('</t></is></c>');
 const PI_END = bytesOf('?>');
 const DOCTYPE = bytesOf('<!DOCTYPE');
 

@@ -13,7 +13,7 @@ import type { CellValue, ReadRowsOptions, SheetRow, SheetSummary, TypedCell, Wor
 import { zipNotXlsxMessage } from './file-kind.js';
 import { parseRelationships, parseWorkbook, relKind, relsPathOf, resolveTarget, type Relationship } from './package-parts.js';
 import { PartProblem, XlsxReadError, RESAVE_ADVICE } from './read-error.js';
-import { CompactRows } from './compact-rows.js';
+import { blankRow, CompactRows } from './compact-rows.js';
 import { SharedStringsScanner } from './shared-strings.js';
 import { shiftFormula } from './shared-formula.js';
 import { SheetScanner, type CellContext, type SheetSink } from './sheet-scanner.js';
@@ -188,6 +188,13 @@ export class XlsxBook implements WorkbookSource {
           else kept.add(row, col, value, style, sharedIndex);
         }
       },
+      text(row, col, b, from, to, style) {
+        range.add(row, col);
+        if (kept.complete) {
+          if (row >= range.firstRow + headRows) kept.drop();
+          else kept.addText(row, col, b, from, to, style);
+        }
+      },
       rowEnd(row) {
         kept.rowEnd(row);
       },
@@ -241,9 +248,14 @@ export class XlsxBook implements WorkbookSource {
     let chunk: SheetRow[] = [];
     const last = summary.firstRow + summary.rowCount - 1;
     const to = Math.min(options.toRow ?? last, last);
+    let wanted: Uint8Array | undefined;
+    if (options.columns !== undefined) {
+      wanted = new Uint8Array(width);
+      for (const c of options.columns) if (c >= first && c < first + width) wanted[c - first] = 1;
+    }
     if (summary.rowCount > 0 && to <= info.keptThrough) {
       // Kept by the opening pass: no second parse.
-      for (const row of info.kept.sheetRows(Math.max(options.fromRow ?? summary.firstRow, summary.firstRow), to, first, width)) {
+      for (const row of info.kept.sheetRows(Math.max(options.fromRow ?? summary.firstRow, summary.firstRow), to, first, width, wanted)) {
         chunk.push(row);
         if (chunk.length >= size) {
           yield chunk;
@@ -255,8 +267,8 @@ export class XlsxBook implements WorkbookSource {
     }
     for await (const rows of this.readCells(sheet, options)) {
       for (const r of rows) {
-        const out = new Array<CellValue>(width).fill(null);
-        for (const [col, value] of r.cells) out[col - first] = value;
+        const out = blankRow(width);
+        for (const [col, value] of r.cells) if (wanted === undefined || wanted[col - first] === 1) out[col - first] = value;
         chunk.push({ row: r.row, cells: out });
         if (chunk.length >= size) {
           yield chunk;

@@ -136,3 +136,43 @@ export function plainIndex(b: Uint8Array, from: number, to: number): number {
   }
   return v;
 }
+
+const TEXT_SLOTS = 4096;
+const SHORT_TEXT = 64;
+
+/**
+ * Decodes short texts, giving the same string again while a text repeats: a direct-mapped table of
+ * 4,096 recent ASCII texts of up to 64 bytes, found by a hash of the bytes (FNV-1a) and checked
+ * byte by byte. Bounded, and a text is never mistaken for another (a miss only decodes it).
+ */
+export class ShortTexts {
+  private readonly slots: (string | undefined)[] = [];
+
+  text(b: Uint8Array, from: number, to: number): string {
+    const len = to - from;
+    if (len > SHORT_TEXT) return textOf(b, from, to);
+    let hash = 0x811c9dc5;
+    let high = 0;
+    for (let k = from; k < to; k++) {
+      const c = b[k] as number;
+      hash = Math.imul(hash ^ c, 16777619);
+      high |= c;
+    }
+    if ((high & 0x80) !== 0) return textOf(b, from, to);
+    const slot = (hash >>> 0) & (TEXT_SLOTS - 1);
+    const seen = this.slots[slot];
+    if (seen !== undefined && seen.length === len) {
+      let same = true;
+      for (let k = 0; k < len; k++) {
+        if (seen.charCodeAt(k) !== b[from + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return seen;
+    }
+    const text = String.fromCharCode.apply(null, b.subarray(from, to) as unknown as number[]);
+    this.slots[slot] = text;
+    return text;
+  }
+}

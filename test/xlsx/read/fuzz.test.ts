@@ -12,6 +12,8 @@ type Value = Exclude<CellValue, null | Date>;
 interface Grid {
   readonly rows: readonly { readonly row: number; readonly cells: readonly { readonly col: number; readonly value: Value }[] }[];
   readonly shared: boolean;
+  /** How text is written when not shared: `<is><t xml:space="preserve">`, a plain `<is><t>`, or `t="str"` with `<v>` (as streaming writers save text). */
+  readonly inline: 'preserve' | 'plain' | 'str';
 }
 
 const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", 'é', '☺', '😀', '\n', '_', 'x', '0'), minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' || s.length > 0);
@@ -27,6 +29,7 @@ const grid: fc.Arbitrary<Grid> = fc.record({
     [...rows].sort((a, b) => a.row - b.row).map((r) => ({ row: r.row, cells: [...r.cells].sort((a, b) => a.col - b.col) })),
   ),
   shared: fc.boolean(),
+  inline: fc.constantFrom('preserve', 'plain', 'str'),
 });
 
 function colName(col: number): string {
@@ -47,7 +50,8 @@ function sheetXml(g: Grid, strings: string[]): string {
           strings.push(v);
           return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
         }
-        return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+        if (g.inline === 'str') return `<c r="${ref}" t="str"><v>${esc(v)}</v></c>`;
+        return `<c r="${ref}" t="inlineStr"><is>${g.inline === 'plain' ? '<t>' : '<t xml:space="preserve">'}${esc(v)}</t></is></c>`;
       });
       return `<row r="${r.row}">${cells.join('')}</row>`;
     })

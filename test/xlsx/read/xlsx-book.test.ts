@@ -68,6 +68,10 @@ describe('XlsxBook: cell values', () => {
     for await (const c of book.readRows('Big', { fromRow: 400, toRow: 404, chunkRows: 2 })) chunks.push(c.map((r) => r.row));
     expect(chunks).toEqual([[400, 401], [402, 403], [404]]);
     expect((await rows(book, 'Big', { fromRow: 502, toRow: 502 }))[0]?.cells).toEqual([499, null, 'x']);
+    // Asked for column E only, kept or streamed again: the other columns come back blank.
+    expect((await rows(book, 'Big', { fromRow: 10, toRow: 10, columns: [5] }))[0]?.cells).toEqual([null, null, 'x']);
+    expect((await rows(book, 'Big', { fromRow: 502, toRow: 502, columns: [5] }))[0]?.cells).toEqual([null, null, 'x']);
+    expect((await rows(book, 'Big', { fromRow: 502, toRow: 502, columns: [3, 99] }))[0]?.cells).toEqual([499, null, null]);
     expect(await rows(book, 'Empty')).toEqual([]);
   });
 
