@@ -7,12 +7,13 @@
  */
 import type { CellValue } from '../../core/workbook/port.js';
 import { excelSerialToUtc } from './excel-serial.js';
+import type { SharedStringTable } from './text-store.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag } from './xml-chars.js';
 
 /** What the scanner needs to turn a cell's XML into a value. */
 export interface CellContext {
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStringTable;
   /** By cell format (`s`) index: 1 when its number format is a date or time. */
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
@@ -137,8 +138,8 @@ export function cellXml(s: string, type: string, style: number, ctx: CellContext
         if (d < 0 || d > 9) problem(`refers to the shared string "${raw.slice(0, 40)}", which is not an index`);
         index = index * 10 + d;
       }
-      const text = ctx.sharedStrings[index];
-      if (text === undefined) problem(`refers to shared string ${index}, but the workbook has only ${ctx.sharedStrings.length}`);
+      const text = ctx.sharedStrings.text(index);
+      if (text === undefined) problem(`refers to shared string ${index}, but the workbook has only ${ctx.sharedStrings.count}`);
       return result(text === '' ? null : text, index);
     }
     case 'inlineStr':

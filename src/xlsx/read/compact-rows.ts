@@ -6,11 +6,10 @@
  * past it, the store stops at the last complete row and later rows are streamed from the file again.
  */
 import type { CellValue } from '../../core/workbook/port.js';
-import { ShortTexts, textOf } from './xml-bytes.js';
+import { BLOCK, BLOCK_BITS, IntBlocks, MASK } from './int-blocks.js';
+import { TEXT_BLOCK, TextStore, type SharedStringTable } from './text-store.js';
+import { textOf } from './xml-bytes.js';
 
-const BLOCK_BITS = 16;
-const BLOCK = 1 << BLOCK_BITS;
-const MASK = BLOCK - 1;
 
 const NUMBER = 0;
 const DATE = 1;
@@ -22,37 +21,8 @@ const ERROR = 6;
 /** Plain text kept as its UTF-8 bytes (decoded when read). */
 const BYTES = 7;
 
-/** Bytes of one block of the text store; a text longer than this is kept as a string instead. */
-const BYTE_BLOCK = 1 << 20;
-
 /** Distinct texts of inline strings and error codes kept once each (beyond it, texts are stored as they come). */
 const INTERN_LIMIT = 4096;
-
-/** A growable list of 32-bit integers in fixed blocks (no copying as it grows). One class per element type keeps every access monomorphic. */
-class IntBlocks {
-  readonly blocks: Int32Array[] = [];
-  length = 0;
-
-  push(v: number): void {
-    const b = this.length >>> BLOCK_BITS;
-    if (b === this.blocks.length) this.blocks.push(new Int32Array(BLOCK));
-    (this.blocks[b] as Int32Array)[this.length & MASK] = v;
-    this.length++;
-  }
-
-  get(i: number): number {
-    return (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & MASK] as number;
-  }
-
-  truncate(n: number): void {
-    this.length = n;
-    this.blocks.length = (n + MASK) >>> BLOCK_BITS;
-  }
-
-  bytes(): number {
-    return this.blocks.length * BLOCK * 4;
-  }
-}
 
 class FloatBlocks {
   readonly blocks: Float64Array[] = [];
@@ -95,13 +65,9 @@ export class CompactRows {
   private readonly styles = new IntBlocks();
   private readonly numbers = new FloatBlocks();
   private readonly texts: string[] = [];
-  /** Plain texts as UTF-8 bytes: blocks filled in turn; per text its offset (block x BYTE_BLOCK + start) and length. */
-  private readonly byteBlocks: Uint8Array[] = [];
-  private byteFill = BYTE_BLOCK;
-  private readonly textAt = new IntBlocks();
-  private readonly textLength = new IntBlocks();
-  private readonly decoded = new ShortTexts();
   private readonly interned = new Map<string, number>();
+  /** Plain texts as UTF-8 bytes (decoded when read). */
+  private readonly plainTexts = new TextStore();
   private textBytes = 0;
   private rowOpen = false;
   /** The last row whose cells are all kept (0 before the first). */
@@ -110,7 +76,7 @@ export class CompactRows {
   complete = true;
 
   constructor(
-    private readonly sharedStrings: readonly string[],
+    private readonly sharedStrings: SharedStringTable,
     private readonly budgetBytes: number,
     /** Keep each cell's format index too (the preview shows number formats); the core needs only values. */
     private readonly keepStyles = false,
@@ -118,7 +84,7 @@ export class CompactRows {
 
   /** Estimated bytes held. */
   bytes(): number {
-    return this.rowNumbers.bytes() * 2 + this.cells.bytes() + this.refs.bytes() + this.styles.bytes() + this.numbers.bytes() + this.textBytes + this.interned.size * 48 + this.byteBlocks.length * BYTE_BLOCK + this.textAt.bytes() * 2;
+    return this.rowNumbers.bytes() * 2 + this.cells.bytes() + this.refs.bytes() + this.styles.bytes() + this.numbers.bytes() + this.textBytes + this.interned.size * 48 + this.plainTexts.bytes();
   }
 
   private text(s: string): number {
@@ -169,31 +135,30 @@ export class CompactRows {
    */
   addText(row: number, col: number, b: Uint8Array, from: number, to: number, style: number): void {
     if (!this.complete) return;
-    const len = to - from;
-    if (len > BYTE_BLOCK) {
+    if (to - from > TEXT_BLOCK) {
       this.add(row, col, textOf(b, from, to), style, -1);
       return;
     }
+    this.open(row, style);
+    this.cells.push(col | (BYTES << 16));
+    this.refs.push(this.plainTexts.addBytes(b, from, to));
+  }
+
+  /** Adds a cell holding shared string `index` (not empty). */
+  addShared(row: number, col: number, index: number, style: number): void {
+    if (!this.complete) return;
+    this.open(row, style);
+    this.cells.push(col | (SHARED << 16));
+    this.refs.push(index);
+  }
+
+  private open(row: number, style: number): void {
     if (!this.rowOpen) {
       this.rowNumbers.push(row);
       this.rowStarts.push(this.cells.length);
       this.rowOpen = true;
     }
     if (this.keepStyles) this.styles.push(style);
-    if (this.byteFill + len > BYTE_BLOCK) {
-      this.byteBlocks.push(new Uint8Array(BYTE_BLOCK));
-      this.byteFill = 0;
-    }
-    const block = this.byteBlocks.length - 1;
-    const store = this.byteBlocks[block] as Uint8Array;
-    // A loop for short texts: subarray + set costs more than copying a few bytes (measured).
-    if (len > 64) store.set(b.subarray(from, to), this.byteFill);
-    else for (let k = 0, at = this.byteFill; k < len; k++) store[at + k] = b[from + k] as number;
-    this.cells.push(col | (BYTES << 16));
-    this.refs.push(this.textAt.length);
-    this.textAt.push(block * BYTE_BLOCK + this.byteFill);
-    this.textLength.push(len);
-    this.byteFill += len;
   }
 
   /** Ends row `row`. Returns false when the budget has run out (the store then ends at the row before). */
@@ -236,18 +201,15 @@ export class CompactRows {
       case DATE:
         return new Date(this.numbers.get(ref));
       case SHARED:
-        return this.sharedStrings[ref] as string;
+        return this.sharedStrings.text(ref) as string;
       case TEXT:
         return this.texts[ref] as string;
       case TRUE:
         return true;
       case FALSE:
         return false;
-      case BYTES: {
-        const at = this.textAt.get(ref);
-        const start = at % BYTE_BLOCK;
-        return this.decoded.text(this.byteBlocks[(at - start) / BYTE_BLOCK] as Uint8Array, start, start + this.textLength.get(ref));
-      }
+      case BYTES:
+        return this.plainTexts.text(ref) as string;
       default:
         return { kind: 'error', code: this.texts[ref] as string };
     }

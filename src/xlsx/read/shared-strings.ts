@@ -4,6 +4,7 @@
  * so its size is bounded.
  */
 import { PartProblem } from './read-error.js';
+import { TextStore } from './text-store.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { MAX_PENDING_CHARS } from './sheet-scanner.js';
 import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag, refuseDoctype } from './xml-chars.js';
@@ -12,7 +13,8 @@ import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag, ref
 export const MAX_SHARED_STRING_BYTES = 160 * 1024 * 1024;
 
 export class SharedStringsScanner {
-  readonly strings: string[] = [];
+  /** The strings, as UTF-8 bytes (text-store.ts): a substring of the part's text would keep its whole chunk alive. */
+  private readonly strings = new TextStore();
   private buf = '';
   private p: string | undefined;
   private done = false;
@@ -23,21 +25,21 @@ export class SharedStringsScanner {
   private plainClose = '';
 
   private add(text: string): void {
-    if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
-    this.bytes += text.length + 32;
-    if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.length.toLocaleString('en-US')} strings)`);
-    this.strings.push(text);
+    if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.count + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
+    this.strings.addString(text);
+    this.bytes = this.strings.bytes();
+    if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.count.toLocaleString('en-US')} strings)`);
   }
 
   push(text: string): void {
     const s = this.buf.length === 0 ? text : this.buf + text;
     const i = this.run(s);
     this.buf = i >= s.length ? '' : s.slice(i);
-    if (this.buf.length > MAX_PENDING_CHARS) throw new PartProblem(`shared string ${this.strings.length + 1} is longer than the ${MAX_CELL_CHARS.toLocaleString('en-US')} characters Excel allows in a cell`);
+    if (this.buf.length > MAX_PENDING_CHARS) throw new PartProblem(`shared string ${this.strings.count + 1} is longer than the ${MAX_CELL_CHARS.toLocaleString('en-US')} characters Excel allows in a cell`);
   }
 
-  end(): string[] {
-    if (!this.done || !onlySpace(this.buf, 0, this.buf.length)) throw new PartProblem(`the shared-string table is cut short after string ${this.strings.length} (it does not end with </sst>): the file is damaged`);
+  end(): TextStore {
+    if (!this.done || !onlySpace(this.buf, 0, this.buf.length)) throw new PartProblem(`the shared-string table is cut short after string ${this.strings.count} (it does not end with </sst>): the file is damaged`);
     return this.strings;
   }
 

@@ -32,6 +32,8 @@ export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 export interface SheetSink {
   /** `sharedIndex` is the shared-string index of a shared string, else -1. */
   cell(row: number, col: number, value: Exclude<CellValue, null>, style: number, sharedIndex: number): void;
+  /** A cell holding shared string `index` (not the empty string); optional: without it the cell's text is given to `cell`. */
+  shared?(row: number, col: number, index: number, style: number): void;
   /**
    * A cell of plain text (no entity, no escape) given as its UTF-8 bytes `b[from..to)`, valid only
    * during the call; optional: without it such a cell is decoded and given to `cell`.
@@ -454,10 +456,12 @@ export class SheetScanner {
               index = d >= 0 && d <= 9 ? index * 10 + d : -1;
             }
           }
-          const text = index < 0 ? undefined : this.ctx.sharedStrings[index];
-          if (text !== undefined) {
+          const strings = this.ctx.sharedStrings;
+          if (index >= 0 && index < strings.count) {
             this.lastCol = col;
-            if (text !== '') this.sink.cell(this.row, col, text, style, index);
+            if (strings.isEmpty(index)) return closeAt + cClose.length;
+            if (this.sink.shared !== undefined) this.sink.shared(this.row, col, index, style);
+            else this.sink.cell(this.row, col, strings.text(index) as string, style, index);
             return closeAt + cClose.length;
           }
         } else if (type === 'str') {

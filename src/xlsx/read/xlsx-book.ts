@@ -15,8 +15,10 @@ import { parseRelationships, parseWorkbook, relKind, relsPathOf, resolveTarget, 
 import { PartProblem, XlsxReadError, RESAVE_ADVICE } from './read-error.js';
 import { blankRow, CompactRows } from './compact-rows.js';
 import { SharedStringsScanner } from './shared-strings.js';
+import { TextStore, type SharedStringTable } from './text-store.js';
 import { shiftFormula } from './shared-formula.js';
 import { SheetScanner, type CellContext, type SheetSink } from './sheet-scanner.js';
+import { ShortTexts } from './xml-bytes.js';
 import { parseStyles, type CellFormats } from './styles.js';
 import type { ZipArchive } from './zip-archive.js';
 
@@ -142,7 +144,7 @@ export class XlsxBook implements WorkbookSource {
         return rel === undefined ? undefined : resolveTarget(workbookPart, rel.target);
       };
 
-      let sharedStrings: readonly string[] = [];
+      let sharedStrings: SharedStringTable = new TextStore();
       let budget = KEPT_BYTES;
       const sstPart = target('sharedStrings');
       if (sstPart !== undefined && zip.entry(sstPart) !== undefined) {
@@ -186,6 +188,13 @@ export class XlsxBook implements WorkbookSource {
         if (kept.complete) {
           if (row >= range.firstRow + headRows) kept.drop();
           else kept.add(row, col, value, style, sharedIndex);
+        }
+      },
+      shared(row, col, index, style) {
+        range.add(row, col);
+        if (kept.complete) {
+          if (row >= range.firstRow + headRows) kept.drop();
+          else kept.addShared(row, col, index, style);
         }
       },
       text(row, col, b, from, to, style) {
@@ -265,16 +274,67 @@ export class XlsxBook implements WorkbookSource {
       if (chunk.length > 0) yield chunk;
       return;
     }
-    for await (const rows of this.readCells(sheet, options)) {
-      for (const r of rows) {
-        const out = blankRow(width);
-        for (const [col, value] of r.cells) if (wanted === undefined || wanted[col - first] === 1) out[col - first] = value;
-        chunk.push({ row: r.row, cells: out });
-        if (chunk.length >= size) {
-          yield chunk;
-          chunk = [];
+    yield* this.streamRows(info, Math.max(options.fromRow ?? summary.firstRow, summary.firstRow), to, size, wanted);
+  }
+
+  /**
+   * Rows `from` to `to` streamed from the part again (below the rows the opening pass kept), built
+   * as the port's rows as they are read; cells of columns not `wanted` are never decoded.
+   */
+  private async *streamRows(info: SheetInfo, from: number, to: number, size: number, wanted: Uint8Array | undefined): AsyncGenerator<readonly SheetRow[]> {
+    const { summary } = info;
+    if (summary.rowCount === 0 || to < from) return;
+    const first = summary.firstColumn;
+    const width = summary.columnCount;
+    const strings = this.ctx.sharedStrings;
+    const texts = new ShortTexts();
+    let ready: SheetRow[] = [];
+    let cells: CellValue[] | undefined;
+    let passed = false;
+    const put = (row: number, col: number): number => {
+      if (row < from || row > to) return -1;
+      const at = col - first;
+      if (wanted !== undefined && wanted[at] !== 1) return -1;
+      cells ??= blankRow(width);
+      return at;
+    };
+    const sink: SheetSink = {
+      cell(row, col, value) {
+        const at = put(row, col);
+        if (at >= 0) (cells as CellValue[])[at] = value;
+      },
+      shared(row, col, index) {
+        const at = put(row, col);
+        if (at >= 0) (cells as CellValue[])[at] = strings.text(index) as string;
+      },
+      text(row, col, b, f, t) {
+        const at = put(row, col);
+        if (at >= 0) (cells as CellValue[])[at] = texts.text(b, f, t);
+      },
+      rowEnd(row) {
+        if (row > to) passed = true;
+        if (cells !== undefined) ready.push({ row, cells });
+        cells = undefined;
+      },
+    };
+    const scanner = new SheetScanner(this.ctx, sink);
+    let chunk: SheetRow[] = [];
+    const iterator = this.feedRows(info, scanner, () => passed, () => undefined);
+    try {
+      for (let step = await iterator.next(); step.done !== true; step = await iterator.next()) {
+        const rows = ready;
+        ready = [];
+        for (const r of rows) {
+          chunk.push(r);
+          if (chunk.length >= size) {
+            yield chunk;
+            chunk = [];
+          }
         }
       }
+    } finally {
+      // A caller that stops early closes the part's stream (and the file).
+      await iterator.return(undefined);
     }
     if (chunk.length > 0) yield chunk;
   }

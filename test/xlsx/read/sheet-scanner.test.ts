@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/workbook/port.js';
 import { openXlsxBytes } from '../../../src/xlsx/read/open-bytes.js';
 import { SheetScanner, type SheetSink } from '../../../src/xlsx/read/sheet-scanner.js';
+import { TextStore } from '../../../src/xlsx/read/text-store.js';
 import { plainNumber } from '../../../src/xlsx/read/xml-bytes.js';
 import { handPackage, worksheet } from './make-package.js';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sharedStrings = ['Medicaid', '', 'Title XIX'];
-const ctx = { sharedStrings, dateStyles: new Uint8Array([0, 1]), date1904: false };
+const ctx = { sharedStrings: TextStore.of(sharedStrings), dateStyles: new Uint8Array([0, 1]), date1904: false };
 
 /** One sheet with every kind of cell the scanner reads, a comment, a processing instruction and a merge. */
 const SHEET =
