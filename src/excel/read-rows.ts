@@ -37,11 +37,12 @@ function typedOf(value: unknown, formula: unknown, format: unknown): TypedCell |
   return { ...(isFormula ? { formula } : {}), ...(numberFormat === undefined ? {} : { numberFormat }) };
 }
 
-function toRows(firstRow: number, matrix: readonly (readonly unknown[])[], width: number, typed?: TypedMatrix): SheetRow[] {
+/** Rows of `width` cells from a matrix whose first column is cell `offset` of each row (a read of fewer columns than the used range). */
+function toRows(firstRow: number, matrix: readonly (readonly unknown[])[], width: number, typed?: TypedMatrix, offset = 0): SheetRow[] {
   const rows: SheetRow[] = [];
   matrix.forEach((values, i) => {
     const cells: CellValue[] = [];
-    for (let c = 0; c < width; c++) cells.push(cellFromOffice(values[c]));
+    for (let c = 0; c < width; c++) cells.push(c < offset ? null : cellFromOffice(values[c - offset]));
     if (typed === undefined) {
       if (!isEmptyRow(cells)) rows.push({ row: firstRow + i, cells });
       return;
@@ -103,8 +104,18 @@ export async function* readSheetRows(summary: SheetSummary, options: ReadRowsOpt
     return;
   }
   const width = summary.columnCount;
+  // Only the span of the columns asked for is loaded (ReadRowsOptions.columns): a claim table's
+  // Claim ID column, often the first, is not sent to the add-in at all.
+  let first = summary.firstColumn;
+  let spanWidth = width;
+  if (options.columns !== undefined && !typed) {
+    const inRange = options.columns.filter((c) => c >= summary.firstColumn && c < summary.firstColumn + width);
+    if (inRange.length === 0) return;
+    first = Math.min(...inRange);
+    spanWidth = Math.max(...inRange) - first + 1;
+  }
   // A typed read loads three matrices (values, formulas, number formats) per chunk.
-  let size = readChunkRows(width, typed ? Math.floor(read.budget / 3) : read.budget, options.chunkRows);
+  let size = readChunkRows(spanWidth, typed ? Math.floor(read.budget / 3) : read.budget, options.chunkRows);
   let row = span.from;
   // One Excel.run + context.sync per chunk, on purpose: the documented exception to
   // office-addins/no-context-sync-in-loop. A sheet larger than one payload cannot be read in one
@@ -113,7 +124,7 @@ export async function* readSheetRows(summary: SheetSummary, options: ReadRowsOpt
     const n = Math.min(size, span.to - row + 1);
     let block: Block;
     try {
-      block = await readBlock(read.run, summary.name, row, summary.firstColumn, n, width, typed);
+      block = await readBlock(read.run, summary.name, row, first, n, spanWidth, typed);
     } catch (e) {
       if (n > 1 && isPayloadLimitError(e)) {
         size = Math.ceil(n / 2);
@@ -123,7 +134,7 @@ export async function* readSheetRows(summary: SheetSummary, options: ReadRowsOpt
     }
     const perRow = (matrixBytes(block.values) * (typed ? 3 : 1)) / n;
     if (perRow * size > read.budget) size = Math.max(1, Math.floor(read.budget / perRow));
-    const rows = toRows(row, block.values, width, block.typed);
+    const rows = toRows(row, block.values, width, block.typed, first - summary.firstColumn);
     if (rows.length > 0) yield rows;
     row += n;
   }

@@ -5,8 +5,11 @@
 // Prints one JSON line: rows, file size, seconds, peak resident memory, flagged quarters; and, beside
 // it, what a user would otherwise run on the same file: LibreOffice headless converting the claims
 // sheet to CSV (when soffice is installed), and pandas read_excel (openpyxl) + groupby (when
-// /usr/bin/python3 has pandas; only for the full sheet, where it takes minutes). `--inline` writes
-// the claims with inline strings instead of shared strings (Excel writes shared strings).
+// /usr/bin/python3 has pandas; only for the full sheet of shared strings, where it takes minutes). `--inline` writes
+// the claims with inline strings instead of shared strings (Excel writes shared strings);
+// `--ids` adds Provider and Beneficiary columns, so three columns of distinct ids fill the
+// shared-string table (its worst case for memory). `cliSeconds` is `perm-recon reconcile` on the
+// same file as a process (loading, reading, reconciling and writing the copy), on the full sheet.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -19,7 +22,7 @@ import { universeRow } from '../fixtures/xlsx/universe-file.js';
 
 const SAMPLE = new URL('../../assets/samples/sample-state.xlsx', import.meta.url).pathname;
 
-async function write(path: string, rows: number, inline: boolean): Promise<void> {
+async function write(path: string, rows: number, inline: boolean, ids: boolean): Promise<void> {
   const sample = new ExcelJS.Workbook();
   await sample.xlsx.readFile(SAMPLE);
   const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: !inline, useStyles: false });
@@ -30,8 +33,11 @@ async function write(path: string, rows: number, inline: boolean): Promise<void>
     await to.commit();
   }
   const claims = out.addWorksheet('Claims');
-  claims.addRow(['Claim ID', 'Program', 'Quarter', 'Component', 'Amount']).commit();
-  for (let i = 1; i <= rows; i++) claims.addRow([`C${i}`, ...universeRow(i)]).commit();
+  claims.addRow(['Claim ID', ...(ids ? ['Provider', 'Beneficiary'] : []), 'Program', 'Quarter', 'Component', 'Amount']).commit();
+  for (let i = 1; i <= rows; i++) {
+    const more = ids ? [`PRV-${(i * 7919) % 10_000_019}-X`, `BEN-${(i * 104_729) % 99_999_989}-Y`] : [];
+    claims.addRow([ids ? `CLM-2024-${String(i).padStart(9, '0')}` : `C${i}`, ...more, ...universeRow(i)]).commit();
+  }
   await claims.commit();
   await out.commit();
 }
@@ -63,11 +69,18 @@ function pandas(path: string): number | undefined {
   return timed(() => execFileSync('/usr/bin/python3', ['-c', PANDAS, path], { stdio: 'ignore' }));
 }
 
-async function measure(rows: number, inline: boolean): Promise<void> {
+/** `perm-recon reconcile` on the file, as a user runs it (the built CLI, when dist/ has it). */
+function cli(path: string, dir: string): number | undefined {
+  const bin = new URL('../../dist/perm-recon.mjs', import.meta.url).pathname;
+  if (!existsSync(bin)) return undefined;
+  return timed(() => execFileSync(process.execPath, [bin, 'reconcile', path, '--out', join(dir, 'out.xlsx')], { stdio: 'ignore' }));
+}
+
+async function measure(rows: number, inline: boolean, ids: boolean): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'perm-recon-bench-'));
   try {
     const path = join(dir, 'book.xlsx');
-    execFileSync('node_modules/.bin/tsx', ['test/bench/reconcile-case.ts', '--write', path, String(rows), ...(inline ? ['--inline'] : [])], { stdio: 'inherit' });
+    execFileSync('node_modules/.bin/tsx', ['test/bench/reconcile-case.ts', '--write', path, String(rows), ...(inline ? ['--inline'] : []), ...(ids ? ['--ids'] : [])], { stdio: 'inherit' });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const start = performance.now();
@@ -79,16 +92,19 @@ async function measure(rows: number, inline: boolean): Promise<void> {
     const flagged = run.result.programs.flatMap((p) => p.quarters.filter((q) => q.flagged).map((q) => `${p.program} ${q.quarter}`));
     const errors = run.issues.filter((i) => i.severity === 'error').length;
     const full = rows >= 1_048_575;
+    const cliSeconds = full ? cli(path, dir) : undefined;
     const libreOfficeSeconds = full ? libreOffice(path, dir) : undefined;
-    const pandasSeconds = full && process.env.BENCH_PANDAS !== '0' ? pandas(path) : undefined;
+    // pandas on Excel's own form only (shared strings, five columns): it takes minutes a run.
+    const pandasSeconds = full && !inline && !ids && process.env.BENCH_PANDAS !== '0' ? pandas(path) : undefined;
     const ratio = (other: number | undefined) => (other === undefined ? '-' : `${(other / seconds).toFixed(1)}x`);
     console.log(
       JSON.stringify({
         rows,
-        strings: inline ? 'inline' : 'shared',
+        strings: `${inline ? 'inline' : 'shared'}${ids ? ', 3 id columns' : ''}`,
         fileMiB: (await stat(path)).size / 2 ** 20,
         seconds,
         peakRssMiB: peak / 2 ** 20,
+        cliSeconds: cliSeconds ?? '-',
         errors,
         flagged: flagged.length,
         libreOfficeSeconds: libreOfficeSeconds ?? '-',
@@ -103,5 +119,6 @@ async function measure(rows: number, inline: boolean): Promise<void> {
 }
 
 const inline = process.argv.includes('--inline');
-if (process.argv[2] === '--write') await write(process.argv[3]!, Number(process.argv[4]), inline);
-else await measure(Number(process.argv[2] ?? 10_000), inline);
+const ids = process.argv.includes('--ids');
+if (process.argv[2] === '--write') await write(process.argv[3]!, Number(process.argv[4]), inline, ids);
+else await measure(Number(process.argv[2] ?? 10_000), inline, ids);

@@ -95,6 +95,24 @@ describe('readRows()', () => {
     expect(fake.runs).toBe(1 + expectedChunks); // one Excel.run per chunk: nothing is held open between chunks
   });
 
+  it('with columns, loads only their span (the others come back blank), in fewer bytes', async () => {
+    const fake = new FakeExcel();
+    bigSheet(fake, 5_000, 10);
+    const book = adapterOn(fake);
+    await book.sheets();
+    const bytesOf = async (options: object) => {
+      const from = fake.syncLog.length;
+      const rows = (await chunksOf(book.readRows('Universe', { fromRow: 100, ...options }))).flat();
+      return { rows, bytes: fake.syncLog.slice(from).reduce((sum, s) => sum + s.responseBytes, 0) };
+    };
+    const all = await bytesOf({});
+    const some = await bytesOf({ columns: [3, 5] });
+    expect(some.rows).toHaveLength(all.rows.length);
+    expect(some.rows[0]).toEqual({ row: 100, cells: [null, null, 9902.25, 9903.25, 9904.25, null, null, null, null, null] }); // row 100 holds 9,900 + column index + 0.25
+    expect(some.bytes).toBeLessThan(all.bytes / 2);
+    expect((await bytesOf({ columns: [42] })).rows).toEqual([]);
+  });
+
   it('after sheets(), a table read costs one sync per chunk, and rows among the first 30 cost none', async () => {
     const fake = new FakeExcel();
     bigSheet(fake, 20_000, 8);
