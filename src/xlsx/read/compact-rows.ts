@@ -23,6 +23,8 @@ const BYTES = 7;
 
 /** Distinct texts of inline strings and error codes kept once each (beyond it, texts are stored as they come). */
 const INTERN_LIMIT = 4096;
+/** Cells added between two checks of the budget. */
+const CHECK_CELLS = 16_384;
 
 class FloatBlocks {
   readonly blocks: Float64Array[] = [];
@@ -70,6 +72,7 @@ export class CompactRows {
   private readonly plainTexts = new TextStore();
   private textBytes = 0;
   private rowOpen = false;
+  private nextCheck = CHECK_CELLS;
   /** The last row whose cells are all kept (0 before the first). */
   through = 0;
   /** False once the budget ran out: rows after `through` are not kept. */
@@ -166,10 +169,13 @@ export class CompactRows {
     if (!this.complete) return false;
     if (this.rowOpen) {
       this.rowOpen = false;
-      // Checked every 4096 rows: the estimate walks the block lists.
-      if ((this.rowNumbers.length & 4095) === 0 && this.bytes() > this.budgetBytes) {
-        this.drop();
-        return false;
+      // Checked every 16,384 cells (not every row: a row may hold 16,384 cells).
+      if (this.cells.length >= this.nextCheck) {
+        this.nextCheck = this.cells.length + CHECK_CELLS;
+        if (this.bytes() > this.budgetBytes) {
+          this.drop();
+          return false;
+        }
       }
     }
     this.through = row;

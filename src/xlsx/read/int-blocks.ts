@@ -1,6 +1,7 @@
 /** Growable lists of numbers in fixed blocks of typed arrays (no copying as they grow), for the reader's stores. */
 
-export const BLOCK_BITS = 16;
+/** 16,384 entries a block (64 KiB of 32-bit integers): a small sheet's store takes a few hundred KiB, not megabytes. */
+export const BLOCK_BITS = 14;
 export const BLOCK = 1 << BLOCK_BITS;
 export const MASK = BLOCK - 1;
 

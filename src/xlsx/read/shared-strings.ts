@@ -10,7 +10,7 @@ import { MAX_PENDING_CHARS } from './sheet-scanner.js';
 import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag, refuseDoctype } from './xml-chars.js';
 
 /** Estimated memory the table may take (characters plus about 32 bytes per string), so that a workbook of any size is read within about 300 MiB. */
-export const MAX_SHARED_STRING_BYTES = 160 * 1024 * 1024;
+export const MAX_SHARED_STRING_BYTES = 128 * 1024 * 1024;
 
 export class SharedStringsScanner {
   /** The strings, as UTF-8 bytes (text-store.ts): a substring of the part's text would keep its whole chunk alive. */

@@ -24,12 +24,15 @@ import type { ZipArchive } from './zip-archive.js';
 
 export const DEFAULT_CHUNK_ROWS = 2_000;
 /**
- * Estimated bytes the rows kept from the opening pass may take, for the whole workbook, less what
- * the shared strings take; each sheet may keep at least MIN_SHEET_BYTES (its first rows, where
- * tables are looked for). With the shared strings' own bound, a workbook is read within about 300 MiB.
+ * Bytes the rows kept from the opening pass may take, for the whole workbook, less what the shared
+ * strings take (text-store.ts; at most MAX_SHARED_STRING_BYTES); once that is spent, each sheet may
+ * still keep MIN_SHEET_BYTES (its first rows, where tables are looked for) until OVER_BYTES more
+ * are spent. Measured with the rest of a run (npm run bench), a workbook is read within 300 MiB.
  */
-const KEPT_BYTES = 144 * 1024 * 1024;
-const MIN_SHEET_BYTES = 8 * 1024 * 1024;
+const KEPT_BYTES = 120 * 1024 * 1024;
+const MIN_SHEET_BYTES = 4 * 1024 * 1024;
+const OVER_BYTES = 16 * 1024 * 1024;
+const LAST_SHEET_BYTES = 256 * 1024;
 
 type Cells = (readonly [number, Exclude<CellValue, null>, number])[];
 
@@ -166,7 +169,8 @@ export class XlsxBook implements WorkbookSource {
         if (relKind(rel) !== 'worksheet') continue; // chart sheets, dialog and macro sheets hold no cells
         const part = resolveTarget(workbookPart, rel.target);
         if (zip.entry(part) === undefined) throw new XlsxReadError({ file, sheet: entry.name }, `the sheet's part ${part} is missing from the file. ${RESAVE_ADVICE}`);
-        const info = await XlsxBook.scan(file, zip, ctx, entry.name, entry.hidden, part, options.headRows ?? Number.POSITIVE_INFINITY, Math.max(MIN_SHEET_BYTES, budget), options.styles === true);
+        const sheetBudget = budget >= MIN_SHEET_BYTES ? budget : budget > -OVER_BYTES ? MIN_SHEET_BYTES : LAST_SHEET_BYTES;
+        const info = await XlsxBook.scan(file, zip, ctx, entry.name, entry.hidden, part, options.headRows ?? Number.POSITIVE_INFINITY, sheetBudget, options.styles === true);
         budget -= info.kept.bytes();
         infos.push(info);
       }
