@@ -1,131 +1,177 @@
 /**
  * Streams the shared-string table (ECMA-376 part 1, 18.4.9 CT_Sst): every `<si>` becomes one
  * string, in order. The table is the one part held whole in memory (cells refer to it by index),
- * so its size is bounded.
+ * so its size is bounded. Read as UTF-8 bytes, as the sheets are (sheet-scanner.ts): a string of
+ * plain text (`<si><t>text</t></si>`, what Excel writes) goes to the store as its bytes, with no
+ * JavaScript string made; any other item is decoded and read as text (rich-text.ts).
  */
 import { PartProblem } from './read-error.js';
-import { TextStore } from './text-store.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { MAX_PENDING_CHARS } from './sheet-scanner.js';
-import { decodeEntities, decodeXstring, localName, onlySpace, parseStartTag, refuseDoctype } from './xml-chars.js';
+import { TextStore } from './text-store.js';
+import { bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, onlySpaceBytes, tagEnd, textOf } from './xml-bytes.js';
+import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
 
-/** Estimated memory the table may take (characters plus about 32 bytes per string), so that a workbook of any size is read within about 300 MiB. */
+/** Bytes the table's store may take (text-store.ts), so that a workbook of any size is read within 300 MiB. */
 export const MAX_SHARED_STRING_BYTES = 128 * 1024 * 1024;
 
+const DOCTYPE = bytesOf('<!DOCTYPE');
+const COMMENT_OPEN = bytesOf('<!--');
+const COMMENT_END = bytesOf('-->');
+const PI_END = bytesOf('?>');
+
 export class SharedStringsScanner {
-  /** The strings, as UTF-8 bytes (text-store.ts): a substring of the part's text would keep its whole chunk alive. */
   private readonly strings = new TextStore();
-  private buf = '';
+  private buf: Uint8Array = EMPTY_BYTES;
+  private started = false;
   private p: string | undefined;
+  private plainOpen = EMPTY_BYTES;
+  private plainClose = EMPTY_BYTES;
   private done = false;
-  /** Estimated bytes the strings take. */
+  /** Bytes the strings take. */
   bytes = 0;
 
-  private plainOpen: string | undefined;
-  private plainClose = '';
-
-  private add(text: string): void {
-    if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.count + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
-    this.strings.addString(text);
+  private added(): void {
     this.bytes = this.strings.bytes();
     if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.count.toLocaleString('en-US')} strings)`);
   }
 
-  push(text: string): void {
-    const s = this.buf.length === 0 ? text : this.buf + text;
-    const i = this.run(s);
-    this.buf = i >= s.length ? '' : s.slice(i);
+  private addText(text: string): void {
+    if (text.length > MAX_CELL_CHARS) throw new PartProblem(`shared string ${this.strings.count + 1} holds ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_CELL_CHARS.toLocaleString('en-US')} Excel allows in a cell`);
+    this.strings.addString(text);
+    this.added();
+  }
+
+  /** Feeds the next piece of the part's bytes (UTF-8, checked by the caller). */
+  push(chunk: Uint8Array): void {
+    let s = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.buf.length > 0) {
+      s = new Uint8Array(this.buf.length + chunk.length);
+      s.set(this.buf, 0);
+      s.set(chunk, this.buf.length);
+    }
+    let from = 0;
+    if (!this.started) {
+      if (s.length < 3) {
+        this.buf = s;
+        return;
+      }
+      this.started = true;
+      // A byte order mark is not part of the XML.
+      if (s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) from = 3;
+    }
+    const i = this.run(s, from);
+    this.buf = i >= s.length ? EMPTY_BYTES : s.subarray(i);
     if (this.buf.length > MAX_PENDING_CHARS) throw new PartProblem(`shared string ${this.strings.count + 1} is longer than the ${MAX_CELL_CHARS.toLocaleString('en-US')} characters Excel allows in a cell`);
   }
 
   end(): TextStore {
-    if (!this.done || !onlySpace(this.buf, 0, this.buf.length)) throw new PartProblem(`the shared-string table is cut short after string ${this.strings.count} (it does not end with </sst>): the file is damaged`);
+    if (!this.done || !onlySpaceBytes(this.buf, 0, this.buf.length)) throw new PartProblem(`the shared-string table is cut short after string ${this.strings.count} (it does not end with </sst>): the file is damaged`);
     return this.strings;
   }
 
-  private run(s: string): number {
-    let i = 0;
+  /** The start tag at `s[i]`, decoded and parsed, and the index after it; undefined when `s` ends first. */
+  private startTag(s: Uint8Array, i: number): { tag: StartTag; end: number } | undefined {
+    const end = tagEnd(s, i);
+    if (end < 0) return undefined;
+    const text = textOf(s, i, end);
+    const tag = parseStartTag(text, 0);
+    if (tag === undefined || tag.end !== text.length) throw new PartProblem(`the shared-string table has a malformed tag ${text.slice(0, 40)}`);
+    return { tag, end };
+  }
+
+  private run(s: Uint8Array, from: number): number {
+    let i = from;
+    const n = s.length;
     for (;;) {
-      const lt = s.indexOf('<', i);
+      const lt = indexOfByte(s, 60, i);
       if (lt < 0) {
-        if (!onlySpace(s, i, s.length)) throw new PartProblem('the shared-string table has text outside its strings');
-        return s.length;
+        if (!onlySpaceBytes(s, i, n)) throw new PartProblem('the shared-string table has text outside its strings');
+        return n;
       }
-      if (!onlySpace(s, i, lt)) throw new PartProblem('the shared-string table has text outside its strings');
+      if (!onlySpaceBytes(s, i, lt)) throw new PartProblem('the shared-string table has text outside its strings');
       i = lt;
-      if (i + 1 >= s.length) return i;
-      const next = s.charCodeAt(i + 1);
+      if (i + 1 >= n) return i;
+      const next = s[i + 1] as number;
       if (next === 33) {
-        if (i + 9 >= s.length) return i;
-        if (s.startsWith('<!DOCTYPE', i)) refuseDoctype();
-        if (!s.startsWith('<!--', i)) throw new PartProblem('the shared-string table has a declaration Excel does not write');
-        const end = s.indexOf('-->', i + 4);
+        if (i + 9 >= n) return i;
+        if (bytesAt(s, i, DOCTYPE)) refuseDoctype();
+        if (!bytesAt(s, i, COMMENT_OPEN)) throw new PartProblem('the shared-string table has a declaration Excel does not write');
+        const end = indexOfBytes(s, COMMENT_END, i + 4);
         if (end < 0) return i;
         i = end + 3;
         continue;
       }
       if (next === 63) {
-        const end = s.indexOf('?>', i + 2);
+        const end = indexOfBytes(s, PI_END, i + 2);
         if (end < 0) return i;
         i = end + 2;
         continue;
       }
       if (next === 47) {
-        const gt = s.indexOf('>', i);
+        const gt = indexOfByte(s, 62, i);
         if (gt < 0) return i;
-        const name = s.slice(i + 2, gt).trim();
+        const name = textOf(s, i + 2, gt).trim();
         if (this.p === undefined || name !== `${this.p}sst`) throw new PartProblem(`the shared-string table closes <${name}> where </sst> belongs`);
         this.done = true;
         i = gt + 1;
         continue;
       }
       if (this.done) throw new PartProblem('the shared-string table has elements after </sst>');
-      // Fast path: `<si><t>text</t></si>`, what Excel writes for plain text (no attribute, no run).
-      if (this.plainOpen !== undefined && s.startsWith(this.plainOpen, i)) {
-        const from = i + this.plainOpen.length;
-        const close = s.indexOf(this.plainClose, from);
-        if (close < 0) return i;
-        const raw = s.slice(from, close);
-        if (raw.indexOf('<') < 0) {
-          this.add(decodeXstring(decodeEntities(raw)));
-          i = close + this.plainClose.length;
+      // Fast path: `<si><t>text</t></si>` of plain text (no entity, no `_x` escape), stored as its bytes.
+      if (this.p !== undefined && bytesAt(s, i, this.plainOpen)) {
+        const textFrom = i + this.plainOpen.length;
+        let to = textFrom;
+        let special = false;
+        while (to < n && s[to] !== 60) {
+          if (s[to] === 38 || s[to] === 95) special = true;
+          to++;
+        }
+        if (to >= n) return i;
+        if (to + this.plainClose.length > n) return i;
+        if (!special && to - textFrom <= MAX_CELL_CHARS && bytesAt(s, to, this.plainClose)) {
+          this.strings.addBytes(s, textFrom, to);
+          this.added();
+          i = to + this.plainClose.length;
           continue;
         }
       }
-      const tag = parseStartTag(s, i);
-      if (tag === undefined) return i;
+      const read = this.startTag(s, i);
+      if (read === undefined) return i;
+      const { tag } = read;
       const local = localName(tag.name);
       if (this.p === undefined) {
         if (local !== 'sst') throw new PartProblem(`the shared-string part's root element is <${tag.name}>, not <sst>`);
         this.p = tag.name.slice(0, tag.name.length - 3);
-        this.plainOpen = `<${this.p}si><${this.p}t>`;
-        this.plainClose = `</${this.p}t></${this.p}si>`;
+        this.plainOpen = bytesOf(`<${this.p}si><${this.p}t>`);
+        this.plainClose = bytesOf(`</${this.p}t></${this.p}si>`);
         if (tag.selfClosing) this.done = true;
-        i = tag.end;
+        i = read.end;
         continue;
       }
       if (local === 'si') {
         let text = '';
-        let end = tag.end;
+        let end = read.end;
         if (!tag.selfClosing) {
-          const closeTag = `</${tag.name}>`;
-          const close = s.indexOf(closeTag, tag.end);
+          const closeTag = bytesOf(`</${tag.name}>`);
+          const close = indexOfBytes(s, closeTag, read.end);
           if (close < 0) return i;
-          text = stringItemText(s, tag.end, close);
+          const inner = textOf(s, read.end, close);
+          text = stringItemText(inner, 0, inner.length);
           end = close + closeTag.length;
         }
-        this.add(text);
+        this.addText(text);
         i = end;
         continue;
       }
       if (local === 'extLst') {
         if (tag.selfClosing) {
-          i = tag.end;
+          i = read.end;
           continue;
         }
-        const close = s.indexOf(`</${tag.name}>`, tag.end);
+        const close = indexOfBytes(s, bytesOf(`</${tag.name}>`), read.end);
         if (close < 0) return i;
-        i = close + tag.name.length + 3;
+        i = close + bytesOf(tag.name).length + 3;
         continue;
       }
       throw new PartProblem(`the shared-string table holds <${tag.name}> where strings belong`);

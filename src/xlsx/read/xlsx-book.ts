@@ -81,18 +81,6 @@ async function* partBytes(zip: ZipArchive, part: string): AsyncGenerator<Uint8Ar
   }
 }
 
-/** Text of a part, decoded as UTF-8 chunk by chunk. */
-async function* partText(zip: ZipArchive, part: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of zip.open(part)) yield decoder.decode(chunk, { stream: true });
-    yield decoder.decode();
-  } catch (e) {
-    if (e instanceof TypeError) throw new PartProblem(`part ${part} is not valid UTF-8 text: the file is damaged`);
-    throw e;
-  }
-}
-
 class UsedRange {
   firstRow = 0;
   lastRow = 0;
@@ -153,7 +141,7 @@ export class XlsxBook implements WorkbookSource {
       if (sstPart !== undefined && zip.entry(sstPart) !== undefined) {
         current = sstPart;
         const scanner = new SharedStringsScanner();
-        for await (const text of partText(zip, sstPart)) scanner.push(text);
+        for await (const bytes of partBytes(zip, sstPart)) scanner.push(bytes);
         sharedStrings = scanner.end();
         budget -= scanner.bytes;
       }

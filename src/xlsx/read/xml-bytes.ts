@@ -6,7 +6,7 @@
  * the reader's targets.
  */
 
-export const EMPTY_BYTES = new Uint8Array(0);
+export const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
 const encoder = new TextEncoder();
 // Not fatal: the bytes of a part are checked to be UTF-8 as they are read (xlsx-book.ts), and a
 // piece decoded here always starts and ends at an ASCII delimiter, so never inside a character.

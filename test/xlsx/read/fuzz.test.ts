@@ -79,7 +79,9 @@ function expected(g: Grid): Map<string, Value> {
 async function packageOf(g: Grid, cut?: number): Promise<Uint8Array> {
   const strings: string[] = [];
   const xml = sheetXml(g, strings);
-  return handPackage({ sheets: [{ name: 'Fuzz', xml: cut === undefined ? xml : xml.slice(0, Math.max(6, Math.floor(cut * xml.length))) }], ...(g.shared ? { sharedStrings: strings } : {}) });
+  // Shared strings as `<si><t xml:space="preserve">` (make-package) or, with g.inline plain, as Excel writes plain text: `<si><t>`.
+  const sst = g.inline === 'plain' ? { sstXml: `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((t) => `<si><t>${esc(t)}</t></si>`).join('')}</sst>` } : { sharedStrings: strings };
+  return handPackage({ sheets: [{ name: 'Fuzz', xml: cut === undefined ? xml : xml.slice(0, Math.max(6, Math.floor(cut * xml.length))) }], ...(g.shared ? sst : {}) });
 }
 
 describe('fuzzing the .xlsx reader', () => {

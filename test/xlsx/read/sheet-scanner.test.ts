@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/core/workbook/port.js';
 import { openXlsxBytes } from '../../../src/xlsx/read/open-bytes.js';
+import { SharedStringsScanner } from '../../../src/xlsx/read/shared-strings.js';
 import { SheetScanner, type SheetSink } from '../../../src/xlsx/read/sheet-scanner.js';
 import { TextStore } from '../../../src/xlsx/read/text-store.js';
 import { plainNumber } from '../../../src/xlsx/read/xml-bytes.js';
@@ -104,6 +105,27 @@ describe('SheetScanner over bytes', () => {
         [2, 3, 2.25, -1],
       ]);
     }
+  });
+});
+
+describe('SharedStringsScanner over bytes', () => {
+  const SST = `\uFEFF<?xml version="1.0"?><sst xmlns="${NS}" count="6"><si><t>Medicaid</t></si><si><t/></si><si><t xml:space="preserve"> Title XIX </t></si><!-- c --><si><r><t>Rich </t></r><r><rPr><b/></rPr><t>é😀</t></r><rPh><t>ignored</t></rPh></si><si><t>a &amp; b_x000D_</t></si><si><t>plain é ☺</t></si></sst>`;
+  const bytes = new TextEncoder().encode(SST);
+  const read = (sizes: readonly number[]): string[] => {
+    const scanner = new SharedStringsScanner();
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const size = sizes[k % sizes.length] as number;
+      scanner.push(bytes.subarray(at, at + size));
+      at += size;
+    }
+    const table = scanner.end();
+    return Array.from({ length: table.count }, (_v, i) => table.text(i) as string);
+  };
+
+  it('reads plain, preserved, rich and escaped strings, in chunks of any size', () => {
+    const want = ['Medicaid', '', ' Title XIX ', 'Rich é😀', 'a & b\r', 'plain é ☺'];
+    expect(read([bytes.length])).toEqual(want);
+    for (let size = 1; size <= 40; size++) expect(read([size]), `chunks of ${size}`).toEqual(want);
   });
 });
 
