@@ -6,7 +6,7 @@
  * past it, the store stops at the last complete row and later rows are streamed from the file again.
  */
 import type { CellValue } from '../../core/workbook/port.js';
-import { BLOCK, BLOCK_BITS, IntBlocks, MASK } from './int-blocks.js';
+import { FloatBlocks, IntBlocks } from './number-blocks.js';
 import { TEXT_BLOCK, TextStore, type SharedStringTable } from './text-store.js';
 import { textOf } from './xml-bytes.js';
 
@@ -25,26 +25,6 @@ const BYTES = 7;
 const INTERN_LIMIT = 4096;
 /** Cells added between two checks of the budget. */
 const CHECK_CELLS = 16_384;
-
-class FloatBlocks {
-  readonly blocks: Float64Array[] = [];
-  length = 0;
-
-  push(v: number): void {
-    const b = this.length >>> BLOCK_BITS;
-    if (b === this.blocks.length) this.blocks.push(new Float64Array(BLOCK));
-    (this.blocks[b] as Float64Array)[this.length & MASK] = v;
-    this.length++;
-  }
-
-  get(i: number): number {
-    return (this.blocks[i >>> BLOCK_BITS] as Float64Array)[i & MASK] as number;
-  }
-
-  bytes(): number {
-    return this.blocks.length * BLOCK * 8;
-  }
-}
 
 /**
  * A row of `width` blanks. Built by a loop: `new Array(width).fill(null)` was measured at about

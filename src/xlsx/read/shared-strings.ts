@@ -9,7 +9,7 @@ import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { MAX_PENDING_CHARS } from './sheet-scanner.js';
 import { TextStore } from './text-store.js';
-import { bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, onlySpaceBytes, tagEnd, textOf } from './xml-bytes.js';
+import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, onlySpaceBytes, tagEnd, textOf } from './xml-bytes.js';
 import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
 
 /** Bytes the table's store may take (text-store.ts), so that a workbook of any size is read within 300 MiB. */
@@ -44,12 +44,7 @@ export class SharedStringsScanner {
 
   /** Feeds the next piece of the part's bytes (UTF-8, checked by the caller). */
   push(chunk: Uint8Array): void {
-    let s = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.buf.length > 0) {
-      s = new Uint8Array(this.buf.length + chunk.length);
-      s.set(this.buf, 0);
-      s.set(chunk, this.buf.length);
-    }
+    const s = afterPending(this.buf, chunk);
     let from = 0;
     if (!this.started) {
       if (s.length < 3) {

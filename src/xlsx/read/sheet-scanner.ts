@@ -18,7 +18,7 @@ import { cellXml, type CellContext, type FormulaXml } from './cell-xml.js';
 import { excelSerialToUtc } from './excel-serial.js';
 import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS } from './rich-text.js';
-import { bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, ShortTexts, tagEnd, textOf } from './xml-bytes.js';
+import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, ShortTexts, tagEnd, textOf } from './xml-bytes.js';
 import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
 
 export type { CellContext, FormulaXml } from './cell-xml.js';
@@ -116,14 +116,7 @@ export class SheetScanner {
 
   /** Feeds the next piece of the part's bytes (UTF-8). Throws PartProblem on malformed XML. */
   push(chunk: Uint8Array): void {
-    // Always a plain Uint8Array (never a Node Buffer, whose indexOf and element reads are other
-    // functions): one kind of array keeps every access in the scanner monomorphic.
-    let s = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.buf.length > 0) {
-      s = new Uint8Array(this.buf.length + chunk.length);
-      s.set(this.buf, 0);
-      s.set(chunk, this.buf.length);
-    }
+    const s = afterPending(this.buf, chunk);
     let from = 0;
     if (!this.started) {
       // A byte order mark is not part of the XML (as TextDecoder drops it).

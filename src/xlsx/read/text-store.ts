@@ -6,7 +6,7 @@
  * beneficiary ids takes about 70 MB here instead of about 220. A text read again while it repeats
  * (a Program or Quarter) gives the same string, from a small table by index and one by content.
  */
-import { IntBlocks } from './int-blocks.js';
+import { IntBlocks } from './number-blocks.js';
 import { ShortTexts, textOf } from './xml-bytes.js';
 
 /** Bytes of one block; the longest cell text (32,767 characters, at most 4 bytes each) fits within. */

@@ -16,6 +16,19 @@ export function bytesOf(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/**
+ * The bytes a streaming scanner reads next: what it left of the last chunk, then `chunk`, always as
+ * a plain Uint8Array (never a Node Buffer, whose indexOf and element reads are other functions:
+ * one kind of array keeps every access in the scanners monomorphic).
+ */
+export function afterPending(pending: Uint8Array, chunk: Uint8Array): Uint8Array {
+  if (pending.length === 0) return chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+  const s = new Uint8Array(pending.length + chunk.length);
+  s.set(pending, 0);
+  s.set(chunk, pending.length);
+  return s;
+}
+
 /** The text of `b[from..to)`. */
 export function textOf(b: Uint8Array, from: number, to: number): string {
   return from >= to ? '' : decoder.decode(b.subarray(from, to));

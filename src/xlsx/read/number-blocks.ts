@@ -31,3 +31,23 @@ export class IntBlocks {
   }
 }
 
+/** The same for 64-bit floats (numbers and dates): a class of its own, so each stays monomorphic. */
+export class FloatBlocks {
+  readonly blocks: Float64Array[] = [];
+  length = 0;
+
+  push(v: number): void {
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.blocks.length) this.blocks.push(new Float64Array(BLOCK));
+    (this.blocks[b] as Float64Array)[this.length & MASK] = v;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return (this.blocks[i >>> BLOCK_BITS] as Float64Array)[i & MASK] as number;
+  }
+
+  bytes(): number {
+    return this.blocks.length * BLOCK * 8;
+  }
+}
