@@ -23,6 +23,8 @@ const BYTES = 7;
 
 /** Distinct texts of inline strings and error codes kept once each (beyond it, texts are stored as they come). */
 const INTERN_LIMIT = 4096;
+/** Rows a store keeps once it is past its budget (the first rows, where tables are looked for). */
+const ROWS_KEPT_PAST_BUDGET = 1_000;
 /** Cells added between two checks of the budget. */
 const CHECK_CELLS = 16_384;
 
@@ -154,6 +156,7 @@ export class CompactRows {
         this.nextCheck = this.cells.length + CHECK_CELLS;
         if (this.bytes() > this.budgetBytes) {
           this.drop();
+          this.keepFirst(ROWS_KEPT_PAST_BUDGET);
           return false;
         }
       }
@@ -176,6 +179,37 @@ export class CompactRows {
       if (this.keepStyles) this.styles.truncate(start);
       this.rowOpen = false;
     }
+  }
+
+  /**
+   * Past the budget, keeps only the first `rows` rows (where tables are looked for): rows after
+   * them are streamed again when read anyway (a read goes through to the sheet's end), so keeping
+   * them would only hold memory.
+   */
+  private keepFirst(rows: number): void {
+    if (this.rowNumbers.length <= rows) return;
+    const cellsEnd = this.rowStarts.get(rows);
+    let numbers = 0;
+    let texts = 0;
+    let plain = 0;
+    for (let i = 0; i < cellsEnd; i++) {
+      const kind = this.cells.get(i) >>> 16;
+      const ref = this.refs.get(i) + 1;
+      if ((kind === NUMBER || kind === DATE) && ref > numbers) numbers = ref;
+      else if ((kind === TEXT || kind === ERROR) && ref > texts) texts = ref;
+      else if (kind === BYTES && ref > plain) plain = ref;
+    }
+    this.through = this.rowNumbers.get(rows - 1);
+    this.rowNumbers.truncate(rows);
+    this.rowStarts.truncate(rows);
+    this.cells.truncate(cellsEnd);
+    this.refs.truncate(cellsEnd);
+    if (this.keepStyles) this.styles.truncate(cellsEnd);
+    this.numbers.truncate(numbers);
+    this.texts.length = texts;
+    this.textBytes = this.texts.reduce((sum, t) => sum + t.length * 2 + 32, 0);
+    this.interned.clear();
+    this.plainTexts.truncate(plain);
   }
 
   private value(i: number): Exclude<CellValue, null> {

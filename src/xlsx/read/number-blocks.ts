@@ -47,6 +47,11 @@ export class FloatBlocks {
     return (this.blocks[i >>> BLOCK_BITS] as Float64Array)[i & MASK] as number;
   }
 
+  truncate(n: number): void {
+    this.length = n;
+    this.blocks.length = (n + MASK) >>> BLOCK_BITS;
+  }
+
   bytes(): number {
     return this.blocks.length * BLOCK * 8;
   }

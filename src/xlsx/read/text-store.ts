@@ -91,6 +91,22 @@ export class TextStore implements SharedStringTable {
     return this.added(written);
   }
 
+  /** Keeps the first `count` texts only, freeing the blocks after the last of them (nothing is added after). */
+  truncate(count: number): void {
+    if (count >= this.starts.length) return;
+    let blocks = 0;
+    if (count > 0) {
+      const at = this.starts.get(count - 1);
+      const start = at % TEXT_BLOCK;
+      blocks = (at - start) / TEXT_BLOCK + 1;
+      this.fill = start + this.lengths.get(count - 1);
+    } else this.fill = TEXT_BLOCK;
+    this.blocks.length = blocks;
+    this.starts.truncate(count);
+    this.lengths.truncate(count);
+    this.memoIndex.fill(-1);
+  }
+
   isEmpty(index: number): boolean {
     return index < this.starts.length && this.lengths.get(index) === 0;
   }
