@@ -65,7 +65,7 @@ function nodePlatform(path: string, size: number): ZipPlatform {
       }
     },
     crc32: (data, previous) => crc32(data, previous),
-    isAscii: (data) => isAscii(data),
+    isAscii,
   };
 }
 

@@ -7,8 +7,7 @@
  */
 import type { CellValue } from '../../core/workbook/port.js';
 import { FloatBlocks, IntBlocks } from './number-blocks.js';
-import { TEXT_BLOCK, TextStore, type SharedStringTable } from './text-store.js';
-import { textOf } from './xml-bytes.js';
+import { TextStore, type SharedStringTable } from './text-store.js';
 
 
 const NUMBER = 0;
@@ -84,12 +83,7 @@ export class CompactRows {
   /** Adds a cell of row `row` (rows in order); `sharedIndex` is its shared-string index when it is one. */
   add(row: number, col: number, value: Exclude<CellValue, null>, style: number, sharedIndex: number): void {
     if (!this.complete) return;
-    if (!this.rowOpen) {
-      this.rowNumbers.push(row);
-      this.rowStarts.push(this.cells.length);
-      this.rowOpen = true;
-    }
-    if (this.keepStyles) this.styles.push(style);
+    this.open(row, style);
     let kind: number;
     let ref = 0;
     if (typeof value === 'number') {
@@ -120,10 +114,6 @@ export class CompactRows {
    */
   addText(row: number, col: number, b: Uint8Array, from: number, to: number, style: number): void {
     if (!this.complete) return;
-    if (to - from > TEXT_BLOCK) {
-      this.add(row, col, textOf(b, from, to), style, -1);
-      return;
-    }
     this.open(row, style);
     this.cells.push(col | (BYTES << 16));
     this.refs.push(this.plainTexts.addBytes(b, from, to));

@@ -9,8 +9,8 @@ import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS, stringItemText } from './rich-text.js';
 import { MAX_PENDING_CHARS } from './sheet-scanner.js';
 import { TextStore } from './text-store.js';
-import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, onlySpaceBytes, tagEnd, textOf } from './xml-bytes.js';
-import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
+import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, onlySpaceBytes, startTagAt, textOf } from './xml-bytes.js';
+import { localName, refuseDoctype } from './xml-chars.js';
 
 /** Bytes the table's store may take (text-store.ts), so that a workbook of any size is read within 300 MiB. */
 export const MAX_SHARED_STRING_BYTES = 128 * 1024 * 1024;
@@ -29,10 +29,11 @@ export class SharedStringsScanner {
   private plainClose = EMPTY_BYTES;
   private done = false;
   /** Bytes the strings take. */
-  bytes = 0;
+  get bytes(): number {
+    return this.strings.bytes();
+  }
 
   private added(): void {
-    this.bytes = this.strings.bytes();
     if (this.bytes > MAX_SHARED_STRING_BYTES) throw new PartProblem(`the shared-string table holds more text than can be read within bounded memory (over ${this.strings.count.toLocaleString('en-US')} strings)`);
   }
 
@@ -63,16 +64,6 @@ export class SharedStringsScanner {
   end(): TextStore {
     if (!this.done || !onlySpaceBytes(this.buf, 0, this.buf.length)) throw new PartProblem(`the shared-string table is cut short after string ${this.strings.count} (it does not end with </sst>): the file is damaged`);
     return this.strings;
-  }
-
-  /** The start tag at `s[i]`, decoded and parsed, and the index after it; undefined when `s` ends first. */
-  private startTag(s: Uint8Array, i: number): { tag: StartTag; end: number } | undefined {
-    const end = tagEnd(s, i);
-    if (end < 0) return undefined;
-    const text = textOf(s, i, end);
-    const tag = parseStartTag(text, 0);
-    if (tag === undefined || tag.end !== text.length) throw new PartProblem(`the shared-string table has a malformed tag ${text.slice(0, 40)}`);
-    return { tag, end };
   }
 
   private run(s: Uint8Array, from: number): number {
@@ -131,7 +122,7 @@ export class SharedStringsScanner {
           continue;
         }
       }
-      const read = this.startTag(s, i);
+      const read = startTagAt(s, i, (tag) => `the shared-string table has a malformed tag ${tag}`);
       if (read === undefined) return i;
       const { tag } = read;
       const local = localName(tag.name);

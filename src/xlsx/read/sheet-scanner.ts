@@ -18,8 +18,8 @@ import { cellXml, type CellContext, type FormulaXml } from './cell-xml.js';
 import { excelSerialToUtc } from './excel-serial.js';
 import { PartProblem } from './read-error.js';
 import { MAX_CELL_CHARS } from './rich-text.js';
-import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, ShortTexts, tagEnd, textOf } from './xml-bytes.js';
-import { localName, parseStartTag, refuseDoctype, type StartTag } from './xml-chars.js';
+import { afterPending, bytesAt, bytesOf, EMPTY_BYTES, indexOfByte, indexOfBytes, isSpaceByte, onlySpaceBytes, plainIndex, plainNumber, ShortTexts, startTagAt, textOf } from './xml-bytes.js';
+import { localName, refuseDoctype, type StartTag } from './xml-chars.js';
 
 export type { CellContext, FormulaXml } from './cell-xml.js';
 
@@ -206,12 +206,7 @@ export class SheetScanner {
 
   /** The start tag at `s[i]`, decoded and parsed, and the index after it; undefined when `s` ends first. */
   private startTag(s: Uint8Array, i: number): { tag: StartTag; end: number } | undefined {
-    const end = tagEnd(s, i);
-    if (end < 0) return undefined;
-    const text = textOf(s, i, end);
-    const tag = parseStartTag(text, 0);
-    if (tag === undefined || tag.end !== text.length) throw new PartProblem(`the XML tag ${text.slice(0, 40)} is malformed`);
-    return { tag, end };
+    return startTagAt(s, i, (tag) => `the XML tag ${tag} is malformed`);
   }
 
   /** The name of the end tag at `s[i]` (`</name>`), trimmed, and the index after it; undefined when `s` ends first. */
@@ -327,8 +322,9 @@ export class SheetScanner {
       if (read.tag.name !== this.rowTag) throw new PartProblem(`the sheet XML has <${read.tag.name}> among its rows, after row ${this.row}`);
       const r = read.tag.attrs['r'];
       // An attribute value decoded from entities is checked as text below.
-      if (r !== undefined && plainIndexOfText(r) < 0) this.badRowNumber(r);
-      return this.rowStart(r === undefined ? -1 : plainIndexOfText(r), read.end, read.tag.selfClosing);
+      const index = r === undefined ? -1 : plainIndexOfText(r);
+      if (r !== undefined && index < 0) this.badRowNumber(r);
+      return this.rowStart(index, read.end, read.tag.selfClosing);
     }
     const index = rFrom < 0 ? -1 : plainIndex(s, rFrom, rTo);
     if (rFrom >= 0 && index < 0) this.badRowNumber(textOf(s, rFrom, rTo));
@@ -441,14 +437,8 @@ export class SheetScanner {
         if (type === 's') {
           const first = s[from] as number;
           const last = s[to - 1] as number;
-          let index = -1;
-          if (first >= 48 && first <= 57 && last >= 48 && last <= 57 && to - from <= 9) {
-            index = 0;
-            for (let k = from; k < to && index >= 0; k++) {
-              const d = (s[k] as number) - 48;
-              index = d >= 0 && d <= 9 ? index * 10 + d : -1;
-            }
-          }
+          // Digits only (spaces around are left to the general case, which refuses them).
+          const index = first >= 48 && first <= 57 && last >= 48 && last <= 57 ? plainIndex(s, from, to) : -1;
           const strings = this.ctx.sharedStrings;
           if (index >= 0 && index < strings.count) {
             this.lastCol = col;

@@ -7,7 +7,7 @@
  * (a Program or Quarter) gives the same string, from a small table by index and one by content.
  */
 import { IntBlocks } from './number-blocks.js';
-import { ShortTexts, textOf } from './xml-bytes.js';
+import { ShortTexts } from './xml-bytes.js';
 
 /** Bytes of one block; the longest cell text (32,767 characters, at most 4 bytes each) fits within. */
 export const TEXT_BLOCK = 1 << 20;
@@ -119,7 +119,7 @@ export class TextStore implements SharedStringTable {
     const start = at % TEXT_BLOCK;
     const block = this.blocks[(at - start) / TEXT_BLOCK] as Uint8Array;
     const len = this.lengths.get(index);
-    const text = len <= 64 ? this.byContent.text(block, start, start + len) : textOf(block, start, start + len);
+    const text = this.byContent.text(block, start, start + len);
     this.memoIndex[slot] = index;
     this.memoText[slot] = text;
     return text;

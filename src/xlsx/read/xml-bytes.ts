@@ -5,6 +5,8 @@
  * decoded text of the same sheet (test/bench/xlsx-read.ts), which is what puts a full sheet within
  * the reader's targets.
  */
+import { PartProblem } from './read-error.js';
+import { parseStartTag, type StartTag } from './xml-chars.js';
 
 export const EMPTY_BYTES: Uint8Array = new Uint8Array(0);
 const encoder = new TextEncoder();
@@ -86,6 +88,19 @@ export function tagEnd(b: Uint8Array, lt: number): number {
     else if (c === 62) return i + 1;
   }
   return -1;
+}
+
+/**
+ * The start tag at `b[i]`, decoded and parsed (xml-chars.ts), and the index after it; undefined when
+ * `b` ends first. A tag that does not parse whole is a PartProblem with the message `malformed` gives.
+ */
+export function startTagAt(b: Uint8Array, i: number, malformed: (tag: string) => string): { tag: StartTag; end: number } | undefined {
+  const end = tagEnd(b, i);
+  if (end < 0) return undefined;
+  const text = textOf(b, i, end);
+  const tag = parseStartTag(text, 0);
+  if (tag === undefined || tag.end !== text.length) throw new PartProblem(malformed(text.slice(0, 40)));
+  return { tag, end };
 }
 
 /** True when `b` holds only 7-bit ASCII (read four bytes at a time where the view is aligned). */
